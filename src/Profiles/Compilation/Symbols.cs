@@ -1,0 +1,106 @@
+using Protocol.Core.Model;
+using Protocol.Core.Rules;
+using Protocol.Profiles.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Protocol.Profiles.Compilation;
+
+/// <summary>What a profile declares, used to check every reference in its rules.</summary>
+internal sealed class Symbols(NodeReader reader)
+{
+    public Dictionary<string, RoleDefinition> Roles { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ActivityDefinition> Activities { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, FlagDefinition> Flags { get; } = new(StringComparer.Ordinal);
+    public List<string> RiskLevels { get; } = [];
+    public List<string> Classifications { get; } = [];
+
+    public RoleDefinition? Role(YamlNode node, string what)
+    {
+        var id = reader.Text(node, what);
+        if (id is null) return null;
+        if (Roles.TryGetValue(id, out var role)) return role;
+        reader.Error(reader.Resolve(node), ErrorCodes.UnknownReference, $"{what} '{id}' is not a declared role", Suggest.Hint(id, Roles.Keys, "a role"));
+        return null;
+    }
+
+    public ActivityDefinition? Activity(YamlNode node, string what)
+    {
+        var id = reader.Text(node, what);
+        if (id is null) return null;
+        if (Activities.TryGetValue(id, out var activity)) return activity;
+        reader.Error(reader.Resolve(node), ErrorCodes.UnknownReference, $"{what} '{id}' is not a declared activity", Suggest.Hint(id, Activities.Keys, "an activity"));
+        return null;
+    }
+
+    public string? Flag(string id, YamlNode node)
+    {
+        if (Flags.ContainsKey(id)) return id;
+        reader.Error(node, ErrorCodes.UnknownReference, $"flag '{id}' is not declared under 'flags'", Suggest.Hint(id, Flags.Keys, "a flag"));
+        return null;
+    }
+
+    public string? RiskLevel(string level, YamlNode node)
+    {
+        if (RiskLevels.Contains(level, StringComparer.Ordinal)) return level;
+        reader.Error(node, ErrorCodes.UnknownReference, $"risk level '{level}' is not one of the profile's risk-levels", Suggest.Hint(level, RiskLevels, "a risk level"));
+        return null;
+    }
+
+    public string? Classification(string label, YamlNode node)
+    {
+        if (Classifications.Contains(label, StringComparer.Ordinal)) return label;
+        reader.Error(node, ErrorCodes.UnknownReference, $"classification '{label}' is not a label of any classification rule", Suggest.Hint(label, Classifications, "a classification"));
+        return null;
+    }
+
+    /// <summary>Parses <c>type</c> or <c>type:qualifier</c>, checking the type and the qualifier.</summary>
+    public EventReference? Event(YamlNode node, string what)
+    {
+        var text = reader.Text(node, what);
+        if (text is null) return null;
+        node = reader.Resolve(node);
+        var colon = text.IndexOf(':');
+        var typeName = colon < 0 ? text : text[..colon];
+        var qualifier = colon < 0 ? null : text[(colon + 1)..];
+        if (!EventTypes.TryParse(typeName, out var type))
+        {
+            reader.Error(node, ErrorCodes.UnknownReference, $"{what} '{typeName}' is not an event", Suggest.Hint(typeName, EventTypes.Names, "an event"));
+            return null;
+        }
+        if (type == EventType.RiskGraded)
+        {
+            if (qualifier is not null && RiskLevel(qualifier, node) is null) return null;
+            return new EventReference(type, qualifier);
+        }
+        if (type.IsActivityRecord())
+        {
+            if (qualifier is null)
+            {
+                reader.Error(node, ErrorCodes.MissingKey, $"{what} '{text}' must name an activity, e.g. '{typeName}:{Activities.Keys.FirstOrDefault() ?? "strategy-meeting"}'");
+                return null;
+            }
+            if (!Activities.ContainsKey(qualifier))
+            {
+                reader.Error(node, ErrorCodes.UnknownReference, $"{what} '{text}' names '{qualifier}', which is not a declared activity", Suggest.Hint(qualifier, Activities.Keys, "an activity"));
+                return null;
+            }
+            return new EventReference(type, qualifier);
+        }
+        if (qualifier is not null)
+        {
+            reader.Error(node, ErrorCodes.BadValue, $"{what} '{text}': the event '{typeName}' takes no ':{qualifier}'", $"write '{typeName}'");
+            return null;
+        }
+        return new EventReference(type);
+    }
+
+    public List<EventReference> Events(YamlNode node, string what)
+    {
+        var result = new List<EventReference>();
+        var resolved = reader.Resolve(node);
+        var items = resolved is YamlSequenceNode seq ? seq.Children.ToList() : [resolved];
+        foreach (var item in items)
+            if (Event(item, what) is { } e) result.Add(e);
+        return result;
+    }
+}

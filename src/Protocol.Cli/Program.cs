@@ -1,0 +1,3 @@
+using Protocol.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

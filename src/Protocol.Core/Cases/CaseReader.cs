@@ -1,0 +1,241 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
+using Protocol.Core.Model;
+using Protocol.Core.Rules;
+
+namespace Protocol.Core.Cases;
+
+/// <summary>
+/// Reads the case format (docs/case-format.md) from JSON, reporting every problem with the field's
+/// path. Keys are camelCase; kebab-case spellings are accepted. Unknown fields are errors, so nothing
+/// a consumer sends is silently ignored.
+/// </summary>
+public static class CaseReader
+{
+    private static readonly OffsetDateTimePattern[] InstantPatterns =
+    [
+        OffsetDateTimePattern.ExtendedIso,
+        OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
+    ];
+
+    private static readonly string[] ChildFields = ["id", "dateOfBirth", "careStatus", "responsibleAuthority", "hostAuthority", "placement", "flags"];
+    private static readonly string[] EventFields = ["type", "at", "level", "activity"];
+
+    /// <summary>Maximum size of a case file, in characters.</summary>
+    public const int MaxLength = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads a case from JSON text. With a profile, flags, risk levels and activities must also be ones
+    /// the profile declares.
+    /// </summary>
+    public static CaseReadResult Read(string json, CompiledProfile? profile = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxLength) return Fail("$", $"the case is larger than {MaxLength / (1024 * 1024)} MB");
+        if (string.IsNullOrWhiteSpace(json)) return Fail("$", "the case is empty: expected a JSON object with 'child' and 'episodes'");
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            return Fail("$", $"not valid JSON (line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1})");
+        }
+        return Read(node, profile);
+    }
+
+    /// <summary>Reads a case from a JSON node tree (also used for YAML test cases converted to JSON).</summary>
+    public static CaseReadResult Read(JsonNode? node, CompiledProfile? profile = null)
+    {
+        var errors = new List<CaseError>();
+                if (node is not JsonObject root)
+            return Fail("$", "expected a JSON object with 'child' and 'episodes'");
+        var fields = Fields(root, "$", ["child", "episodes", "records"], errors, "");
+        Child? child = null;
+        if (!fields.TryGetValue("child", out var childNode) || childNode is null) errors.Add(new CaseError("child", "required"));
+        else child = ReadChild(childNode, errors, profile);
+
+        var episodes = new List<Episode>();
+        if (!fields.TryGetValue("episodes", out var episodesNode) || episodesNode is null) errors.Add(new CaseError("episodes", "required (use [] for a child with no episodes)"));
+        else if (episodesNode is not JsonArray episodeArray) errors.Add(new CaseError("episodes", "expected a list"));
+        else
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < episodeArray.Count; i++)
+            {
+                var path = $"episodes[{i}]";
+                if (episodeArray[i] is not JsonObject episodeObject) { errors.Add(new CaseError(path, "expected an object with 'id' and 'events'")); continue; }
+                var ef = Fields(episodeObject, path, ["id", "events"], errors, path + ".");
+                var id = Text(ef, "id", path + ".id", errors, required: true);
+                if (id is not null && !ids.Add(id)) errors.Add(new CaseError(path + ".id", $"'{id}' is used by an earlier episode: episode ids must be unique"));
+                var events = ReadEvents(ef.GetValueOrDefault("events"), path + ".events", errors, required: true, profile);
+                if (id is not null) episodes.Add(new Episode(id, events));
+            }
+        }
+        var records = fields.TryGetValue("records", out var recordsNode) && recordsNode is not null
+            ? ReadEvents(recordsNode, "records", errors, required: false, profile)
+            : [];
+        for (var i = 0; i < records.Count; i++)
+            if (!records[i].Type.IsActivityRecord())
+                errors.Add(new CaseError($"records[{i}].type", $"'{records[i].Type.Name()}' belongs on an episode's timeline; child-level records are activity records only"));
+        if (errors.Count > 0 || child is null) return new CaseReadResult(null, errors);
+        return new CaseReadResult(new ChildCase(child, episodes, records), errors);
+    }
+
+    private static Child? ReadChild(JsonNode node, List<CaseError> errors, CompiledProfile? profile)
+    {
+        if (node is not JsonObject obj) { errors.Add(new CaseError("child", "expected an object")); return null; }
+        var f = Fields(obj, "child", ChildFields, errors, "child.");
+        var id = Text(f, "id", "child.id", errors, required: true);
+        LocalDate? dob = null;
+        if (Text(f, "dateOfBirth", "child.dateOfBirth", errors, required: false) is { } dobText)
+        {
+            var parsed = LocalDatePattern.Iso.Parse(dobText);
+            if (parsed.Success) dob = parsed.Value;
+            else errors.Add(new CaseError("child.dateOfBirth", "expected a date written YYYY-MM-DD"));
+        }
+        var care = CareStatus.LivingAtHome;
+        if (Text(f, "careStatus", "child.careStatus", errors, required: false) is { } careText)
+        {
+            switch (careText)
+            {
+                case "living-at-home": care = CareStatus.LivingAtHome; break;
+                case "looked-after": care = CareStatus.LookedAfter; break;
+                case "care-leaver": care = CareStatus.CareLeaver; break;
+                default: errors.Add(new CaseError("child.careStatus", $"'{careText}' is not a care status: living-at-home, looked-after or care-leaver")); break;
+            }
+        }
+        var flags = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        if (f.TryGetValue("flags", out var flagsNode) && flagsNode is not null)
+        {
+            if (flagsNode is not JsonArray arr) errors.Add(new CaseError("child.flags", "expected a list of flag names"));
+            else
+                for (var i = 0; i < arr.Count; i++)
+                {
+                    if (arr[i] is JsonValue v && v.TryGetValue<string>(out var flag) && flag.Length > 0)
+                    {
+                        if (profile is not null && profile.Flags.All(x => x.Id != flag))
+                            errors.Add(new CaseError($"child.flags[{i}]", $"'{flag}' is not a flag of profile '{profile.Metadata.Id}'; its flags are: {string.Join(", ", profile.Flags.Select(x => x.Id))}"));
+                        else flags.Add(flag);
+                    }
+                    else errors.Add(new CaseError($"child.flags[{i}]", "expected a flag name"));
+                }
+        }
+        if (id is null) return null;
+        return new Child
+        {
+            Id = id,
+            DateOfBirth = dob,
+            CareStatus = care,
+            ResponsibleAuthority = Text(f, "responsibleAuthority", "child.responsibleAuthority", errors, required: false),
+            HostAuthority = Text(f, "hostAuthority", "child.hostAuthority", errors, required: false),
+            Placement = Text(f, "placement", "child.placement", errors, required: false),
+            Flags = flags.ToImmutable(),
+        };
+    }
+
+    private static List<EpisodeEvent> ReadEvents(JsonNode? node, string path, List<CaseError> errors, bool required, CompiledProfile? profile)
+    {
+        var result = new List<EpisodeEvent>();
+        if (node is null)
+        {
+            if (required) errors.Add(new CaseError(path, "required (a list of events)"));
+            return result;
+        }
+        if (node is not JsonArray arr) { errors.Add(new CaseError(path, "expected a list of events")); return result; }
+        for (var i = 0; i < arr.Count; i++)
+        {
+            var p = $"{path}[{i}]";
+            if (arr[i] is not JsonObject obj) { errors.Add(new CaseError(p, "expected an event object with 'type' and 'at'")); continue; }
+            var f = Fields(obj, p, EventFields, errors, p + ".");
+            var typeText = Text(f, "type", p + ".type", errors, required: true);
+            var atText = Text(f, "at", p + ".at", errors, required: true);
+            var level = Text(f, "level", p + ".level", errors, required: false);
+            var activity = Text(f, "activity", p + ".activity", errors, required: false);
+            EventType type = default;
+            var ok = typeText is not null && atText is not null;
+            if (typeText is not null && !EventTypes.TryParse(typeText, out type))
+            {
+                errors.Add(new CaseError(p + ".type", $"'{typeText}' is not an event type: {string.Join(", ", EventTypes.Names)}"));
+                ok = false;
+            }
+            Instant at = default;
+            if (atText is not null && !TryParseInstant(atText, out at))
+            {
+                errors.Add(new CaseError(p + ".at", "expected an ISO-8601 instant with 'Z' or an offset, e.g. 2025-03-30T09:00:00Z or 2025-03-30T10:00:00+01:00"));
+                ok = false;
+            }
+            if (!ok) continue;
+            if (type == EventType.RiskGraded && level is null) { errors.Add(new CaseError(p + ".level", "required for risk-graded")); continue; }
+            if (type != EventType.RiskGraded && level is not null) { errors.Add(new CaseError(p + ".level", $"only risk-graded events have a level, not {type.Name()}")); continue; }
+            if (type.IsActivityRecord() && activity is null) { errors.Add(new CaseError(p + ".activity", $"required for {type.Name()}: name the profile activity")); continue; }
+            if (!type.IsActivityRecord() && activity is not null) { errors.Add(new CaseError(p + ".activity", $"only activity records have an activity, not {type.Name()}")); continue; }
+            if (profile is not null && level is not null && profile.RiskRank(level) < 0)
+            {
+                errors.Add(new CaseError(p + ".level", $"'{level}' is not a risk level of profile '{profile.Metadata.Id}': {string.Join(", ", profile.RiskLevels)}"));
+                continue;
+            }
+            if (profile is not null && activity is not null && profile.Activities.All(x => x.Id != activity))
+            {
+                errors.Add(new CaseError(p + ".activity", $"'{activity}' is not an activity of profile '{profile.Metadata.Id}'"));
+                continue;
+            }
+            result.Add(new EpisodeEvent(type, at, level, activity));
+        }
+        return result;
+    }
+
+    /// <summary>Parses an ISO-8601 instant that carries <c>Z</c> or an offset.</summary>
+    public static bool TryParseInstant(string text, out Instant instant)
+    {
+        foreach (var pattern in InstantPatterns)
+        {
+            var result = pattern.Parse(text);
+            if (result.Success) { instant = result.Value.ToInstant(); return true; }
+        }
+        instant = default;
+        return false;
+    }
+
+    private static string Normalise(string key) => key.Replace("-", "").Replace("_", "").ToLowerInvariant();
+
+    private static Dictionary<string, JsonNode?> Fields(JsonObject obj, string path, string[] allowed, List<CaseError> errors, string prefix)
+    {
+        var result = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (key, value) in obj)
+        {
+            var canonical = allowed.FirstOrDefault(a => Normalise(a) == Normalise(key));
+            if (canonical is null)
+            {
+                errors.Add(new CaseError(prefix + key, $"unknown field in {path}; allowed: {string.Join(", ", allowed)}"));
+                continue;
+            }
+            if (result.ContainsKey(canonical)) errors.Add(new CaseError(prefix + key, $"'{canonical}' is given twice"));
+            result[canonical] = value;
+        }
+        return result;
+    }
+
+    private static string? Text(Dictionary<string, JsonNode?> fields, string key, string path, List<CaseError> errors, bool required)
+    {
+        if (!fields.TryGetValue(key, out var node) || node is null)
+        {
+            if (required) errors.Add(new CaseError(path, "required"));
+            return null;
+        }
+        if (node is JsonValue v && v.TryGetValue<string>(out var s))
+        {
+            if (s.Length > 0) return s;
+            errors.Add(new CaseError(path, "must not be empty"));
+            return null;
+        }
+        errors.Add(new CaseError(path, "expected a text value"));
+        return null;
+    }
+
+    private static CaseReadResult Fail(string path, string message) => new(null, [new CaseError(path, message)]);
+}

@@ -1,0 +1,105 @@
+using NodaTime;
+using Protocol.Core.Rules;
+
+namespace Protocol.Core.Evaluation;
+
+/// <summary>The event that met an obligation.</summary>
+public sealed record MetEvent(string Event, Instant At);
+
+/// <summary>One obligation instance: what is due, by whom, by when, its status and why.</summary>
+public sealed record ObligationResult
+{
+    /// <summary>Obligation id from the profile.</summary>
+    public required string Id { get; init; }
+    /// <summary>Title.</summary>
+    public required string Title { get; init; }
+    /// <summary>Duty or consider.</summary>
+    public required Nature Nature { get; init; }
+    /// <summary>Responsible role.</summary>
+    public required RoleDefinition Responsible { get; init; }
+    /// <summary>The episode it belongs to, if any.</summary>
+    public string? EpisodeId { get; init; }
+    /// <summary>For recurring obligations, the occurrence number (1-based).</summary>
+    public int? Occurrence { get; init; }
+    /// <summary>The trigger, in words.</summary>
+    public required string Trigger { get; init; }
+    /// <summary>When it was triggered.</summary>
+    public required Instant TriggeredAt { get; init; }
+    /// <summary>When it is due (null only when not applicable before a deadline could be set).</summary>
+    public DueTime? Due { get; init; }
+    /// <summary>Status at the evaluation instant.</summary>
+    public required ObligationStatus Status { get; init; }
+    /// <summary>The event that met it.</summary>
+    public MetEvent? MetBy { get; init; }
+    /// <summary>The protocol's own section.</summary>
+    public required string Citation { get; init; }
+    /// <summary>The reading taken where the protocol is ambiguous.</summary>
+    public string? Reading { get; init; }
+    /// <summary>Why it applies (or does not), line by line.</summary>
+    public required IReadOnlyList<string> Explanation { get; init; }
+}
+
+/// <summary>A rung of an escalation ladder reached by a trigger episode.</summary>
+public sealed record EscalationResult
+{
+    /// <summary>Ladder id.</summary>
+    public required string LadderId { get; init; }
+    /// <summary>Rung id.</summary>
+    public required string RungId { get; init; }
+    /// <summary>Rung title.</summary>
+    public required string Title { get; init; }
+    /// <summary>Duty or consider.</summary>
+    public required Nature Nature { get; init; }
+    /// <summary>The rung's range of counts, e.g. "3 or more".</summary>
+    public required string Range { get; init; }
+    /// <summary>Counted episodes in the window at the trigger episode.</summary>
+    public required int Count { get; init; }
+    /// <summary>First date of the window (null: whole history).</summary>
+    public LocalDate? WindowFrom { get; init; }
+    /// <summary>Last date of the window (the trigger episode's date).</summary>
+    public required LocalDate WindowTo { get; init; }
+    /// <summary>The episode that reached the rung.</summary>
+    public required string TriggerEpisodeId { get; init; }
+    /// <summary>The instant that dates the trigger episode.</summary>
+    public required Instant TriggeredAt { get; init; }
+    /// <summary>The activity that must happen (e.g. a meeting).</summary>
+    public required ActivityDefinition Activity { get; init; }
+    /// <summary>Who chairs.</summary>
+    public RoleDefinition? Chair { get; init; }
+    /// <summary>Who convenes.</summary>
+    public required RoleDefinition Responsible { get; init; }
+    /// <summary>When it is due.</summary>
+    public required DueTime Due { get; init; }
+    /// <summary>Status.</summary>
+    public required ObligationStatus Status { get; init; }
+    /// <summary>The record that met it.</summary>
+    public MetEvent? MetBy { get; init; }
+    /// <summary>Citation.</summary>
+    public required string Citation { get; init; }
+    /// <summary>Why, line by line.</summary>
+    public required IReadOnlyList<string> Explanation { get; init; }
+}
+
+/// <summary>A ladder's position at the evaluation instant.</summary>
+public sealed record LadderPosition(string LadderId, string Title, int CountNow, string? HighestRungReached, string Window);
+
+/// <summary>One episode as classified at the evaluation instant.</summary>
+public sealed record EpisodeSummary
+{
+    /// <summary>Episode id.</summary>
+    public required string EpisodeId { get; init; }
+    /// <summary>Classification label (e.g. missing, absent).</summary>
+    public required string Classification { get; init; }
+    /// <summary>Why it has that classification.</summary>
+    public required string Reason { get; init; }
+    /// <summary>The citation of the classification rule.</summary>
+    public string? Citation { get; init; }
+    /// <summary>Latest risk level at the evaluation instant.</summary>
+    public string? Risk { get; init; }
+    /// <summary>When the episode began.</summary>
+    public Instant? Started { get; init; }
+    /// <summary>When the missing period ended (found/returned), if it has.</summary>
+    public Instant? Ended { get; init; }
+    /// <summary>True while the episode has not ended.</summary>
+    public bool Open => Ended is null;
+}

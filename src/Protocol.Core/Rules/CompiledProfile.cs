@@ -1,0 +1,76 @@
+using System.Collections.Frozen;
+using Protocol.Core.Model;
+using Protocol.Core.Time;
+
+namespace Protocol.Core.Rules;
+
+/// <summary>
+/// A protocol compiled from its profile: immutable, thread-safe, shared by every evaluation.
+/// Build it with the Profiles package (<c>ProfileLoader</c>); nothing here is authority-specific.
+/// </summary>
+public sealed class CompiledProfile
+{
+    private readonly FrozenDictionary<string, int> _riskRank;
+
+    /// <summary>Creates a compiled profile. Prefer the profile loader, which validates everything first.</summary>
+    public CompiledProfile(
+        ProfileMetadata metadata,
+        WorkingDayCalendar calendar,
+        IReadOnlyList<string> riskLevels,
+        IReadOnlyList<RoleDefinition> roles,
+        IReadOnlyList<ActivityDefinition> activities,
+        IReadOnlyList<FlagDefinition> flags,
+        IReadOnlyList<SettingDefinition> settings,
+        IReadOnlyList<ClassificationRule> classification,
+        string defaultClassification,
+        IReadOnlyList<EventReference> missingEndsOn,
+        IReadOnlyList<ObligationRule> obligations,
+        IReadOnlyList<Ladder> ladders,
+        IReadOnlyList<NotEncodedItem> notEncoded)
+    {
+        Metadata = metadata;
+        Calendar = calendar;
+        RiskLevels = riskLevels;
+        Roles = roles;
+        Activities = activities;
+        Flags = flags;
+        Settings = settings;
+        Classification = classification;
+        DefaultClassification = defaultClassification;
+        MissingEndsOn = missingEndsOn;
+        Obligations = obligations;
+        Ladders = ladders;
+        NotEncoded = notEncoded;
+        _riskRank = riskLevels.Select((level, i) => (level, i)).ToFrozenDictionary(p => p.level, p => p.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>Metadata.</summary>
+    public ProfileMetadata Metadata { get; }
+    /// <summary>Working days and time zone.</summary>
+    public WorkingDayCalendar Calendar { get; }
+    /// <summary>Risk levels, lowest first.</summary>
+    public IReadOnlyList<string> RiskLevels { get; }
+    /// <summary>Roles.</summary>
+    public IReadOnlyList<RoleDefinition> Roles { get; }
+    /// <summary>Activities.</summary>
+    public IReadOnlyList<ActivityDefinition> Activities { get; }
+    /// <summary>Flags.</summary>
+    public IReadOnlyList<FlagDefinition> Flags { get; }
+    /// <summary>Readings of ambiguous passages.</summary>
+    public IReadOnlyList<SettingDefinition> Settings { get; }
+    /// <summary>Classification rules, first match wins.</summary>
+    public IReadOnlyList<ClassificationRule> Classification { get; }
+    /// <summary>Label when no classification rule matches.</summary>
+    public string DefaultClassification { get; }
+    /// <summary>Events that end the missing period of an episode (the first one counts).</summary>
+    public IReadOnlyList<EventReference> MissingEndsOn { get; }
+    /// <summary>Obligations.</summary>
+    public IReadOnlyList<ObligationRule> Obligations { get; }
+    /// <summary>Escalation ladders.</summary>
+    public IReadOnlyList<Ladder> Ladders { get; }
+    /// <summary>What the profile does not encode, and why.</summary>
+    public IReadOnlyList<NotEncodedItem> NotEncoded { get; }
+
+    /// <summary>The rank of a risk level (0 = lowest), or -1 if unknown.</summary>
+    public int RiskRank(string level) => _riskRank.TryGetValue(level, out var r) ? r : -1;
+}

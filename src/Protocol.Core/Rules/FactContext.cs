@@ -1,0 +1,141 @@
+using NodaTime;
+using Protocol.Core.Model;
+using Protocol.Core.Time;
+
+namespace Protocol.Core.Rules;
+
+/// <summary>
+/// The facts a condition may test, fixed at one point in time (<see cref="At"/>): the trigger of an
+/// obligation, or the evaluation instant for a classification. Only events at or before that point count.
+/// Profile conditions compile to calls of these methods and nothing else.
+/// </summary>
+public sealed class FactContext
+{
+    internal FactContext(CompiledProfile profile, ChildCase childCase, Episode? episode, Instant at, string? classification)
+    {
+        Profile = profile;
+        Case = childCase;
+        Episode = episode;
+        At = at;
+        Classification = classification;
+    }
+
+    /// <summary>The profile being evaluated.</summary>
+    public CompiledProfile Profile { get; }
+
+    /// <summary>The child's case.</summary>
+    public ChildCase Case { get; }
+
+    /// <summary>The episode in question, if any.</summary>
+    public Episode? Episode { get; }
+
+    /// <summary>The point in time the facts are taken at.</summary>
+    public Instant At { get; }
+
+    /// <summary>The episode's classification, if known.</summary>
+    public string? Classification { get; }
+
+    private WorkingDayCalendar Calendar => Profile.Calendar;
+
+    /// <summary>The latest risk level graded at or before <see cref="At"/>, or null if none.</summary>
+    public string? Risk()
+    {
+        if (Episode is null) return null;
+        string? level = null;
+        foreach (var e in Episode.Events)
+        {
+            if (e.At > At) break;
+            if (e.Type == EventType.RiskGraded) level = e.Level;
+        }
+        return level;
+    }
+
+    /// <summary>True if the current risk is one of the levels.</summary>
+    public bool RiskIs(string[] levels) => Risk() is { } r && Array.IndexOf(levels, r) >= 0;
+
+    /// <summary>True if the current risk is at least the level, in the profile's order.</summary>
+    public bool RiskAtLeast(string level) =>
+        Risk() is { } r && Profile.RiskRank(r) >= Profile.RiskRank(level);
+
+    /// <summary>True if the child has the flag.</summary>
+    public bool HasFlag(string flag) => Case.Child.Flags.Contains(flag);
+
+    /// <summary>The child's age in whole years at <see cref="At"/>, or null if unknown.</summary>
+    public int? Age() => Case.Child.AgeAt(At, Calendar.Zone);
+
+    /// <summary>True if the age is known and under the limit.</summary>
+    public bool AgeUnder(int years) => Age() is { } a && a < years;
+
+    /// <summary>True if the age is known and at least the limit.</summary>
+    public bool AgeAtLeast(int years) => Age() is { } a && a >= years;
+
+    /// <summary>True if the child's care status is one of these.</summary>
+    public bool CareStatusIs(CareStatus[] statuses) => Array.IndexOf(statuses, Case.Child.CareStatus) >= 0;
+
+    /// <summary>True if the host authority is known and differs from the responsible authority.</summary>
+    public bool PlacedOutOfArea() =>
+        Case.Child.HostAuthority is { } host && Case.Child.ResponsibleAuthority is { } resp &&
+        !string.Equals(host, resp, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True if the responsible authority is one of the profile's own authority codes.</summary>
+    public bool ResponsibleAuthorityIsLocal() =>
+        Case.Child.ResponsibleAuthority is { } a && Profile.Metadata.AuthorityCodes.Contains(a, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True if the host authority is one of the profile's own authority codes.</summary>
+    public bool HostAuthorityIsLocal() =>
+        Case.Child.HostAuthority is { } a && Profile.Metadata.AuthorityCodes.Contains(a, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True if an event of the reference occurred in the episode at or before <see cref="At"/>.</summary>
+    public bool HasEvent(EventReference reference) => Episode?.First(reference, At) is not null;
+
+    /// <summary>
+    /// True if, at <see cref="At"/>, the child had been missing for at least the amount counted from the
+    /// first <paramref name="from"/> event, without the episode having ended.
+    /// </summary>
+    public bool MissingForAtLeast(Amount amount, EventReference from)
+    {
+        if (Episode?.First(from, At) is not { } start) return false;
+        var threshold = amount.AddTo(start.At, Calendar);
+        if (threshold > At) return false;
+        var ended = Episode.FirstOf(Profile.MissingEndsOn, At);
+        return ended is null || ended.At >= threshold;
+    }
+
+    /// <summary>True if the episode's classification is one of these labels.</summary>
+    public bool ClassifiedAs(string[] labels) => Classification is { } c && Array.IndexOf(labels, c) >= 0;
+
+    /// <summary>
+    /// The number of trailing <paramref name="declined"/> outcomes in the child's whole history, at or
+    /// before <see cref="At"/>, counting back until an <paramref name="completed"/> outcome breaks the run.
+    /// </summary>
+    public int ConsecutiveCount(EventReference declined, EventReference completed)
+    {
+        var run = 0;
+        foreach (var e in Case.AllEvents())
+        {
+            if (e.At > At) break;
+            if (declined.Matches(e)) run++;
+            else if (completed.Matches(e)) run = 0;
+        }
+        return run;
+    }
+
+    /// <summary>True if the run of <paramref name="declined"/> outcomes is at least <paramref name="count"/>.</summary>
+    public bool ConsecutiveAtLeast(EventReference declined, EventReference completed, int count) =>
+        ConsecutiveCount(declined, completed) >= count;
+
+    /// <summary>The number of the child's episodes started within the amount before <see cref="At"/>, inclusive.</summary>
+    public int EpisodesWithin(Amount amount)
+    {
+        var count = 0;
+        foreach (var e in Case.Episodes)
+        {
+            if (e.Start is not { } s || s > At) continue;
+            if (amount.AddTo(s, Calendar) >= At) count++;
+        }
+        return count;
+    }
+
+    /// <summary>True if the child had at least <paramref name="count"/> episodes within the amount before <see cref="At"/>.</summary>
+    public bool EpisodesWithinAtLeast(Amount amount, int count) => EpisodesWithin(amount) >= count;
+}

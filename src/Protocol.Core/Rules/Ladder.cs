@@ -1,0 +1,83 @@
+using NodaTime;
+using Protocol.Core.Model;
+using Protocol.Core.Time;
+
+namespace Protocol.Core.Rules;
+
+/// <summary>The window over which a ladder counts episodes, ending on the trigger episode's date.</summary>
+public sealed record EpisodeWindow
+{
+    /// <summary>Window lengths; with more than one, an episode counts if any reading includes it (the protocol's "or").</summary>
+    public required IReadOnlyList<Amount> Readings { get; init; }
+
+    /// <summary>True for a window over the child's whole history.</summary>
+    public bool AllHistory => Readings.Count == 0;
+
+    /// <summary>The first local date inside the window for one reading: N days ending on (and including) the trigger date.</summary>
+    public static LocalDate FirstDate(Amount reading, LocalDate triggerDate) => reading.Unit switch
+    {
+        TimeUnit.Days => triggerDate.PlusDays(-(reading.Value - 1)),
+        TimeUnit.Weeks => triggerDate.PlusDays(-(reading.Value * 7 - 1)),
+        TimeUnit.Months => triggerDate.PlusMonths(-reading.Value).PlusDays(1),
+        _ => throw new InvalidOperationException($"A ladder window is counted in days, weeks or months, not {reading}"),
+    };
+
+    /// <summary>The earliest first date over all readings (the widest window).</summary>
+    public LocalDate? WidestFirstDate(LocalDate triggerDate) =>
+        AllHistory ? null : Readings.Min(r => FirstDate(r, triggerDate));
+
+    /// <summary>Readable form.</summary>
+    public string Describe() => AllHistory ? "the child's whole history" : string.Join(" or ", Readings.Select(r => $"the {r} ending on the trigger date"));
+}
+
+/// <summary>One step of a ladder: a meeting due when the count enters [Min, Max].</summary>
+public sealed record Rung
+{
+    /// <summary>Stable id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Title.</summary>
+    public required string Title { get; init; }
+    /// <summary>Lowest count in the rung.</summary>
+    public required int Min { get; init; }
+    /// <summary>Highest count in the rung, or null for open-ended.</summary>
+    public int? Max { get; init; }
+    /// <summary>Duty or consider.</summary>
+    public Nature Nature { get; init; } = Nature.Duty;
+    /// <summary>What must happen (an activity, met by any activity record of it).</summary>
+    public required ActivityDefinition Activity { get; init; }
+    /// <summary>Who chairs, if stated.</summary>
+    public RoleDefinition? Chair { get; init; }
+    /// <summary>Who is responsible for convening.</summary>
+    public required RoleDefinition Responsible { get; init; }
+    /// <summary>When it must be held, counted from the trigger episode's date instant.</summary>
+    public required Deadline Deadline { get; init; }
+    /// <summary>Citation.</summary>
+    public required string Citation { get; init; }
+
+    /// <summary>True if the count is inside the rung.</summary>
+    public bool Contains(int count) => count >= Min && (Max is null || count <= Max);
+
+    /// <summary>Readable range, e.g. "3 or more", "4 to 6".</summary>
+    public string Range => Max is null ? $"{Min} or more" : Max == Min ? $"{Min}" : $"{Min} to {Max}";
+}
+
+/// <summary>An escalation ladder on repeat episodes.</summary>
+public sealed record Ladder
+{
+    /// <summary>Stable id.</summary>
+    public required string Id { get; init; }
+    /// <summary>Title.</summary>
+    public required string Title { get; init; }
+    /// <summary>Episode classifications that count.</summary>
+    public required IReadOnlyList<string> Counts { get; init; }
+    /// <summary>Event that dates an episode (falls back to the episode's start).</summary>
+    public required EventReference DatedBy { get; init; }
+    /// <summary>Window.</summary>
+    public required EpisodeWindow Window { get; init; }
+    /// <summary>Rungs, lowest first.</summary>
+    public required IReadOnlyList<Rung> Rungs { get; init; }
+    /// <summary>Citation.</summary>
+    public required string Citation { get; init; }
+    /// <summary>The reading taken where the text is ambiguous.</summary>
+    public string? Reading { get; init; }
+}

@@ -1,0 +1,16 @@
+namespace Protocol.Core.Time;
+
+/// <summary>The named ways a protocol sets a deadline.</summary>
+public enum DeadlineKind
+{
+    /// <summary>"Immediately", "without delay", "as soon as practicable": due at the trigger, shown as such, never overdue by rule.</summary>
+    Immediately,
+    /// <summary>By the end of the trigger's local date (23:59:59 Europe/London), or by a stated local time that day.</summary>
+    SameDay,
+    /// <summary>By the end of the trigger's date if a working day, otherwise by the end of the next working day.</summary>
+    SameWorkingDay,
+    /// <summary>By the end (or a stated local time) of the first working day after the trigger's date.</summary>
+    NextWorkingDay,
+    /// <summary>Within an amount of time: elapsed hours, calendar days/weeks/months, or working days (see <see cref="TimeUnit"/>).</summary>
+    Within,
+}
