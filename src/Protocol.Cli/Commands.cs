@@ -69,12 +69,14 @@ internal static class Commands
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var explain = new Option<bool>("--explain") { Description = "With text output, show why each item applies." };
+        var all = new Option<bool>("--all") { Description = "With text output, also show items that do not apply." };
         var command = new Command("evaluate", "Evaluate a child's case against a profile: what is due, by whom, by when, and why.");
         command.Options.Add(profile);
         command.Options.Add(caseFile);
         command.Options.Add(at);
         command.Options.Add(format);
         command.Options.Add(explain);
+        command.Options.Add(all);
         command.SetAction(parse =>
         {
             var loaded = ProfileCatalog.Shipped.Resolve(parse.GetValue(profile)!);
@@ -117,7 +119,7 @@ internal static class Commands
             }
             var assessment = Evaluator.Evaluate(loaded.Profile!, read.Case!, instant);
             if (parse.GetValue(format) == "json") cx.Out.WriteLine(AssessmentJson.Serialize(assessment));
-            else TextReport.Write(cx.Console, assessment, loaded.Profile!, parse.GetValue(explain));
+            else TextReport.Write(cx.Console, assessment, loaded.Profile!, parse.GetValue(explain), parse.GetValue(all));
             return 0;
         });
         return command;

@@ -7,19 +7,23 @@ namespace Protocol.Cli;
 /// <summary>The readable form of an assessment: a header, the obligations and escalations as tables, and assumptions.</summary>
 internal static class TextReport
 {
-    public static void Write(IAnsiConsole c, Assessment a, CompiledProfile profile, bool explain)
+    public static void Write(IAnsiConsole c, Assessment a, CompiledProfile profile, bool explain, bool all)
     {
         var zone = profile.Calendar.Zone;
         c.MarkupLine($"[bold]{Commands.Esc(profile.Metadata.Title)}[/] ({Commands.Esc(a.ProfileId)}{(a.ProfileVersion is { } v ? " v" + Commands.Esc(v) : "")})");
         c.MarkupLine($"Child {Commands.Esc(a.ChildId)}, evaluated at {Commands.Esc(DueTime.FormatLocal(a.EvaluatedAt, zone))} (Europe/London)" +
                      (a.Age is { } age ? $", aged {age}" : ", age unknown"));
         if (a.Classification is not null)
-            c.MarkupLine($"Classification: [bold]{Commands.Esc(a.Classification)}[/] — {Commands.Esc(a.ClassificationReason ?? "")}; current risk: [bold]{Commands.Esc(a.CurrentRisk ?? "not graded")}[/]");
+        {
+            c.MarkupLine($"Classification: [bold]{Commands.Esc(a.Classification)}[/] — {Commands.Esc(a.ClassificationReason ?? "")}");
+            c.MarkupLine($"Current risk: [bold]{Commands.Esc(a.CurrentRisk ?? "not graded")}[/]");
+        }
         else c.MarkupLine("No episode recorded.");
         c.WriteLine();
 
         var table = new Table().Title("Obligations").AddColumns("status", "obligation", "episode", "responsible", "due (Europe/London)", "citation");
-        foreach (var o in a.Obligations)
+        var hidden = all ? 0 : a.Obligations.Count(o => o.Status == ObligationStatus.NotApplicable);
+        foreach (var o in a.Obligations.Where(o => all || o.Status != ObligationStatus.NotApplicable))
         {
             var title = o.Title + (o.Occurrence is { } n ? $" (#{n})" : "") + (o.Nature == Nature.Consider ? " [consider]" : "");
             var due = o.Due is null ? "—" : o.Due.Immediate ? "immediately" : o.Due.Local;
@@ -28,6 +32,7 @@ internal static class TextReport
         }
         if (a.Obligations.Count == 0) table.AddRow("", "none triggered", "", "", "", "");
         c.Write(table);
+        if (hidden > 0) c.MarkupLine($"[grey]{hidden} not-applicable item(s) hidden; --all shows them with --explain saying why.[/]");
 
         if (a.Escalations.Count > 0)
         {

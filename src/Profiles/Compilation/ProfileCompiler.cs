@@ -197,7 +197,11 @@ internal sealed class ProfileCompiler
 
     private sealed record EpisodeRules(List<ClassificationRule> Rules, string Default, List<EventReference> EndsOn, List<string> AppliesTo);
 
-    private static EpisodeRules DefaultEpisodes() => new([], "missing", [new EventReference(EventType.Found)], []);
+    private EpisodeRules DefaultEpisodes()
+    {
+        _s.Classifications.Add("missing");
+        return new([], "missing", [new EventReference(EventType.Found)], []);
+    }
 
     private EpisodeRules ReadEpisodes(YamlNode node)
     {
@@ -247,7 +251,7 @@ internal sealed class ProfileCompiler
         {
             var m = _r.Map(item, "an obligation");
             if (m is null) continue;
-            var k = _r.Keys(m, "an obligation", ObligationKeys, ["id", "title", "responsible", "trigger", "deadline", "met-by", "citation"]);
+            var k = _r.Keys(m, Peek(m, "obligation"), ObligationKeys, ["id", "title", "responsible", "trigger", "deadline", "met-by", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the obligation id") : null;
             var what = id is null ? "an obligation" : $"obligation '{id}'";
             if (id is not null)
@@ -402,7 +406,7 @@ internal sealed class ProfileCompiler
         {
             var m = _r.Map(item, "a ladder");
             if (m is null) continue;
-            var k = _r.Keys(m, "a ladder", ["id", "title", "counts", "dated-by", "window", "rungs", "citation", "reading"], ["id", "title", "counts", "window", "rungs", "citation"]);
+            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "counts", "dated-by", "window", "rungs", "citation", "reading"], ["id", "title", "counts", "window", "rungs", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the ladder id") : null;
             if (id is not null && !seen.Add(id)) _r.Error(idNode!, ErrorCodes.DuplicateId, $"ladder id '{id}' is used twice");
             var what = id is null ? "a ladder" : $"ladder '{id}'";
@@ -452,7 +456,7 @@ internal sealed class ProfileCompiler
         {
             var m = _r.Map(item, "a rung");
             if (m is null) { ok = false; continue; }
-            var k = _r.Keys(m, "a rung", ["id", "title", "episodes", "activity", "chair", "responsible", "nature", "deadline", "citation"],
+            var k = _r.Keys(m, Peek(m, "rung"), ["id", "title", "episodes", "activity", "chair", "responsible", "nature", "deadline", "citation"],
                 ["id", "title", "episodes", "activity", "responsible", "deadline", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the rung id") : null;
             var rungWhat = id is null ? "a rung" : $"rung '{id}'";
@@ -518,6 +522,11 @@ internal sealed class ProfileCompiler
         }
         return result;
     }
+
+    /// <summary>"obligation 'x'" when the item has a readable id, else "an obligation", for messages about its keys.</summary>
+    private static string Peek(YamlMappingNode m, string kind) =>
+        m.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "id" }).Value is YamlScalarNode { Value: { Length: > 0 } id }
+            ? $"{kind} '{id}'" : $"an {kind}".Replace("an r", "a r").Replace("an l", "a l");
 
     private static bool IsKebab(string id) =>
         id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '-') && !id.EndsWith('-') && !id.Contains("--");

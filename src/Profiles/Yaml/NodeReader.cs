@@ -12,6 +12,7 @@ namespace Protocol.Profiles.Yaml;
 internal sealed class NodeReader(string file, List<ProfileDiagnostic> diagnostics)
 {
     private Dictionary<string, YamlNode> _settings = new(StringComparer.Ordinal);
+    private readonly HashSet<YamlNode> _reported = new(ReferenceEqualityComparer.Instance);
 
     public string File { get; } = file;
     public List<ProfileDiagnostic> Diagnostics { get; } = diagnostics;
@@ -33,7 +34,8 @@ internal sealed class NodeReader(string file, List<ProfileDiagnostic> diagnostic
                 UsedSettings.Add(name);
                 return value;
             }
-            Error(node, ErrorCodes.UnknownReference, $"'{v}' refers to no setting named '{name}'", Suggest.Hint(name, _settings.Keys, "a setting"));
+            if (_reported.Add(node))
+                Error(node, ErrorCodes.UnknownReference, $"'{v}' refers to no setting named '{name}'", Suggest.Hint(name, _settings.Keys, "a setting"));
         }
         return node;
     }
@@ -42,6 +44,7 @@ internal sealed class NodeReader(string file, List<ProfileDiagnostic> diagnostic
     {
         node = Resolve(node);
         if (node is YamlMappingNode map) return map;
+        if (_reported.Contains(node)) return null;
         Error(node, ErrorCodes.WrongType, $"{what} must be a mapping of keys to values, not {Describe(node)}");
         return null;
     }
@@ -50,6 +53,7 @@ internal sealed class NodeReader(string file, List<ProfileDiagnostic> diagnostic
     {
         node = Resolve(node);
         if (node is YamlSequenceNode seq) return seq;
+        if (_reported.Contains(node)) return null;
         Error(node, ErrorCodes.WrongType, $"{what} must be a list, not {Describe(node)}", "write each item on its own line starting with '- '");
         return null;
     }
@@ -57,6 +61,7 @@ internal sealed class NodeReader(string file, List<ProfileDiagnostic> diagnostic
     public string? Text(YamlNode node, string what)
     {
         node = Resolve(node);
+        if (_reported.Contains(node)) return null;
         if (node is YamlScalarNode { Value: { } v } && v.Length > 0) return v;
         Error(node, ErrorCodes.WrongType, $"{what} must be a text value, not {Describe(node)}");
         return null;

@@ -1,0 +1,44 @@
+using Protocol.Profiles.Testing;
+
+namespace Protocol.Profiles.Tests.Cases;
+
+/// <summary>Runs every YAML test case under profiles/tests: one xunit test per case.</summary>
+public class ProfileCaseTests
+{
+    public static TheoryData<string, int, string> AllCases()
+    {
+        var data = new TheoryData<string, int, string>();
+        var folder = Repository.Path_("profiles", "tests");
+        foreach (var file in TestCaseLoader.Discover([folder]))
+        {
+            var (cases, diagnostics) = TestCaseLoader.LoadFile(file);
+            var relative = Path.GetRelativePath(Repository.Root, file);
+            if (diagnostics.Count > 0) data.Add(relative, -1, "file problems");
+            for (var i = 0; i < cases.Count; i++) data.Add(relative, i, cases[i].Name);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCases))]
+    public void Case(string file, int index, string name)
+    {
+        var (cases, diagnostics) = TestCaseLoader.LoadFile(Path.Combine(Repository.Root, file));
+        diagnostics.Should().BeEmpty(because: $"{file} must be a valid test file");
+        if (index < 0) return;
+        var test = cases[index];
+        test.Name.Should().Be(name);
+        var profile = TestRunner.ResolveProfile(test);
+        profile.Diagnostics.Should().BeEmpty();
+        var outcome = TestRunner.Run(test, profile.Profile!);
+        outcome.Failures.Should().BeEmpty(because: $"{test} ({test.Cites}) states what the protocol requires");
+    }
+
+    [Fact]
+    public void EveryShippedProfile_HasTestCases()
+    {
+        var folder = Repository.Path_("profiles", "tests");
+        foreach (var id in ProfileCatalog.Shipped.Ids)
+            Directory.EnumerateFiles(Path.Combine(folder, id), "*.yaml").Should().NotBeEmpty(because: $"profile '{id}' needs test cases");
+    }
+}
