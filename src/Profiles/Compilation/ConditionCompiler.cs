@@ -19,7 +19,7 @@ internal sealed class ConditionCompiler(NodeReader reader, Symbols symbols)
     [
         "all", "any", "not", "risk", "risk-at-least", "care-status", "flag", "any-flag", "age-under", "age-at-least",
         "placed-out-of-area", "responsible-authority-is-local", "host-authority-is-local", "event", "no-event",
-        "missing-for", "classified", "consecutive", "episodes-within",
+        "missing-for", "classified", "first-episode", "consecutive", "episodes-within",
     ];
 
     private static readonly string[] CareStatuses = ["living-at-home", "looked-after", "care-leaver"];
@@ -164,6 +164,8 @@ internal sealed class ConditionCompiler(NodeReader reader, Symbols symbols)
                 if (labels.Count == 0 || labels.Any(l => l is null)) return null;
                 return Fact($"the episode is classified {string.Join(" or ", labels)}", nameof(FactContext.ClassifiedAs), (object)labels.Select(l => l!).ToArray());
             }
+            case "first-episode":
+                return Toggle(value, key, "this is the child's first episode with this classification", nameof(FactContext.IsFirstEpisode));
             case "consecutive":
             {
                 var map = reader.Map(value, "'consecutive'");

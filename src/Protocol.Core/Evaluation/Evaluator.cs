@@ -73,9 +73,12 @@ public static class Evaluator
             };
         }
 
+        private string? ClassificationOf(Episode episode) =>
+            _classification.TryGetValue(episode, out var label) ? label : Classify(episode).Classification;
+
         private EpisodeSummary Classify(Episode episode)
         {
-            var context = new FactContext(profile, childCase, episode, at, null);
+            var context = new FactContext(profile, childCase, episode, at, null, ClassificationOf);
             string label = profile.DefaultClassification, reason = "no classification rule matched";
             string? citation = null;
             foreach (var rule in profile.Classification)
@@ -130,7 +133,7 @@ public static class Evaluator
         {
             var triggered = TriggerInstant(rule.Trigger, episode, out var triggerText);
             if (triggered is not { } t) return;
-            var context = new FactContext(profile, childCase, episode, t, classification);
+            var context = new FactContext(profile, childCase, episode, t, classification, ClassificationOf);
             var why = new List<string> { $"Triggered: {triggerText}." };
             if (rule.AppliesTo.Count > 0 && !rule.AppliesTo.Contains(classification, StringComparer.Ordinal))
             {
@@ -166,7 +169,7 @@ public static class Evaluator
                 var episode = childCase.Episodes.FirstOrDefault(ep => ep.Events.Contains(e))
                               ?? childCase.Episodes.LastOrDefault(ep => ep.Start <= e.At);
                 var classification = episode is null ? null : _classification.GetValueOrDefault(episode);
-                var context = new FactContext(profile, childCase, episode, e.At, classification);
+                var context = new FactContext(profile, childCase, episode, e.At, classification, ClassificationOf);
                 var triggerText = $"{trigger.Event} at {Format(e.At)}";
                 var why = new List<string> { $"Triggered: {triggerText}." };
                 var lines = rule.When.Explain(context);

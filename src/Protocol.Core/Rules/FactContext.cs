@@ -11,14 +11,18 @@ namespace Protocol.Core.Rules;
 /// </summary>
 public sealed class FactContext
 {
-    internal FactContext(CompiledProfile profile, ChildCase childCase, Episode? episode, Instant at, string? classification)
+    internal FactContext(CompiledProfile profile, ChildCase childCase, Episode? episode, Instant at, string? classification,
+        Func<Episode, string?>? classificationOf = null)
     {
+        _classificationOf = classificationOf ?? (_ => null);
         Profile = profile;
         Case = childCase;
         Episode = episode;
         At = at;
         Classification = classification;
     }
+
+    private readonly Func<Episode, string?> _classificationOf;
 
     /// <summary>The profile being evaluated.</summary>
     public CompiledProfile Profile { get; }
@@ -103,6 +107,21 @@ public sealed class FactContext
 
     /// <summary>True if the episode's classification is one of these labels.</summary>
     public bool ClassifiedAs(string[] labels) => Classification is { } c && Array.IndexOf(labels, c) >= 0;
+
+    /// <summary>
+    /// True if no earlier episode of the child (one that started before this one) has the same
+    /// classification as this episode: e.g. the child's first missing episode.
+    /// </summary>
+    public bool IsFirstEpisode()
+    {
+        if (Episode?.Start is not { } start) return false;
+        foreach (var other in Case.Episodes)
+        {
+            if (ReferenceEquals(other, Episode) || other.Start is not { } s || s >= start) continue;
+            if (_classificationOf(other) == Classification) return false;
+        }
+        return true;
+    }
 
     /// <summary>
     /// The number of trailing <paramref name="declined"/> outcomes in the child's whole history, at or

@@ -140,6 +140,21 @@ public class TriggerTests
     }
 
     [Fact]
+    public void FirstEpisode_CountsOnlyEarlierEpisodesOfTheSameClassification()
+    {
+        // An earlier unreported absence does not stop E2 being the first missing episode; E3 is not.
+        var c = Case(Child(flags: "exploitation-risk"),
+            Episode("A1", E("last-seen", "2025-01-05T10:00:00Z"), E("found", "2025-01-05T12:00:00Z")),
+            Episode("E2", E("last-seen", "2025-02-01T10:00:00Z"), E("reported-missing", "2025-02-01T11:00:00Z"), E("found", "2025-02-01T20:00:00Z")),
+            Episode("E3", E("last-seen", "2025-03-01T10:00:00Z"), E("reported-missing", "2025-03-01T11:00:00Z")));
+        var results = Evaluate(c, "2025-03-01T12:00:00Z").Obligations.Where(o => o.Id == "exploitation-meeting").ToList();
+        results.Single(o => o.EpisodeId == "E2").Status.Should().NotBe(ObligationStatus.NotApplicable);
+        var third = results.Single(o => o.EpisodeId == "E3");
+        third.Status.Should().Be(ObligationStatus.NotApplicable);
+        third.Explanation.Should().Contain(l => l.Contains("does not hold: this is the child's first episode"));
+    }
+
+    [Fact]
     public void ThreeConsecutiveDeclines_TriggerTheChildLevelMeeting_OnlyOnTheThird()
     {
         var episodes = Enumerable.Range(1, 3).Select(i => Episode($"E{i}",
