@@ -19,7 +19,7 @@ internal sealed class ConditionCompiler(NodeReader reader, Symbols symbols)
     [
         "all", "any", "not", "risk", "risk-at-least", "care-status", "flag", "any-flag", "age-under", "age-at-least",
         "placed-out-of-area", "responsible-authority-is-local", "host-authority-is-local", "event", "no-event",
-        "missing-for", "classified", "first-episode", "consecutive", "episodes-within",
+        "missing-for", "missing-during", "classified", "first-episode", "consecutive", "episodes-within",
     ];
 
     private static readonly string[] CareStatuses = ["living-at-home", "looked-after", "care-leaver"];
@@ -157,6 +157,24 @@ internal sealed class ConditionCompiler(NodeReader reader, Symbols symbols)
                 var from = symbols.Event(keys["from"], "'from'");
                 if (amount is null || from is null) return null;
                 return Fact($"missing for at least {amount} from {from}", nameof(FactContext.MissingForAtLeast), amount, from);
+            }
+            case "missing-during":
+            {
+                var map = reader.Map(value, "'missing-during'");
+                if (map is null) return null;
+                var keys = reader.Keys(map, "'missing-during'", ["start", "end", "from"], ["start", "end", "from"]);
+                if (keys.Count < 3) return null;
+                var start = reader.Time(keys["start"], "'start'");
+                var end = reader.Time(keys["end"], "'end'");
+                var from = symbols.Event(keys["from"], "'from'");
+                if (start is null || end is null || from is null) return null;
+                if (start == end)
+                {
+                    reader.Error(keys["end"], ErrorCodes.BadValue, "'missing-during' needs an end different from its start");
+                    return null;
+                }
+                var text = $"{start.Value:HH:mm}–{end.Value:HH:mm}";
+                return Fact($"missing at some time between {text} (Europe/London) since {from}", nameof(FactContext.MissingDuring), start.Value, end.Value, from);
             }
             case "classified":
             {

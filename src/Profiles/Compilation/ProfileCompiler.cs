@@ -274,7 +274,8 @@ internal sealed class ProfileCompiler
                     if (_s.Classification(label, n) is { } l) appliesTo.Add(l);
             }
             var when = k.TryGetValue("when", out var w) ? _conditions.Compile(w) : Condition.Always;
-            var deadline = k.TryGetValue("deadline", out var d) ? ReadDeadline(d, what) : null;
+            var alternatives = new List<DeadlineAlternative>();
+            var deadline = k.TryGetValue("deadline", out var d) ? ReadDeadlines(d, what, alternatives) : null;
             var metBy = k.TryGetValue("met-by", out var mb) ? _s.Events(mb, "'met-by'") : [];
             var metSince = k.TryGetValue("met-since", out var ms) ? _r.OneOf(ms, "'met-since'", ["trigger", "episode-start"]) : "trigger";
             var lapses = k.TryGetValue("lapses-on", out var lo) ? _s.Events(lo, "'lapses-on'") : [];
@@ -292,7 +293,7 @@ internal sealed class ProfileCompiler
                 Id = id, Title = title, Responsible = responsible,
                 Nature = nature == "consider" ? Nature.Consider : Nature.Duty,
                 Scope = scope == "child" ? Scope.Child : Scope.Episode,
-                Trigger = trigger, AppliesTo = scope == "child" ? [] : appliesTo, When = when, Deadline = deadline, MetBy = metBy,
+                Trigger = trigger, AppliesTo = scope == "child" ? [] : appliesTo, When = when, Deadline = deadline, DeadlineAlternatives = alternatives, MetBy = metBy,
                 MetSince = metSince == "episode-start" ? MetSince.EpisodeStart : MetSince.Trigger,
                 LapsesOn = lapses, Recurs = recurs, Citation = citation, Reading = reading,
             });
@@ -335,7 +336,48 @@ internal sealed class ProfileCompiler
         return new MissingForTrigger(amount, from, mode == "strict" ? ThresholdMode.Strict : ThresholdMode.Inclusive);
     }
 
-    private Deadline? ReadDeadline(YamlNode node, string what)
+    /// <summary>
+    /// A deadline, or a list of alternatives: each but the last with a 'when', the last without (the
+    /// default). The first alternative whose condition holds at the trigger applies.
+    /// </summary>
+    private Deadline? ReadDeadlines(YamlNode node, string what, List<DeadlineAlternative> alternatives)
+    {
+        if (_r.Resolve(node) is not YamlSequenceNode seq) return ReadDeadline(node, what);
+        if (seq.Children.Count < 2)
+        {
+            _r.Error(seq, ErrorCodes.WrongType, $"a list of deadlines for {what} needs at least two: alternatives with 'when', then a default without");
+            return null;
+        }
+        Deadline? fallback = null;
+        var ok = true;
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var item = _r.Map(seq.Children[i], $"a deadline of {what}");
+            if (item is null) { ok = false; continue; }
+            var last = i == seq.Children.Count - 1;
+            var whenKey = item.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "when" });
+            if (last && whenKey is not null)
+            {
+                _r.Error(whenKey, ErrorCodes.Conflict, $"the last deadline of {what} is the default and takes no 'when'");
+                ok = false;
+                continue;
+            }
+            if (!last && whenKey is null)
+            {
+                _r.Error(item, ErrorCodes.MissingKey, $"every deadline of {what} but the last needs a 'when'");
+                ok = false;
+                continue;
+            }
+            var deadline = ReadDeadline(item, what, allowWhen: !last);
+            var condition = whenKey is null ? null : _conditions.Compile(item.Children[whenKey]);
+            if (deadline is null || (whenKey is not null && condition is null)) { ok = false; continue; }
+            if (last) fallback = deadline;
+            else alternatives.Add(new DeadlineAlternative(condition!, deadline));
+        }
+        return ok ? fallback : null;
+    }
+
+    private Deadline? ReadDeadline(YamlNode node, string what, bool allowWhen = false)
     {
         var resolved = _r.Resolve(node);
         if (resolved is YamlScalarNode)
@@ -349,7 +391,7 @@ internal sealed class ProfileCompiler
         }
         var m = _r.Map(resolved, $"the deadline of {what}");
         if (m is null) return null;
-        var k = _r.Keys(m, $"the deadline of {what}", ["within", "on", "by", "from"]);
+        var k = _r.Keys(m, $"the deadline of {what}", allowWhen ? ["within", "on", "by", "from", "when"] : ["within", "on", "by", "from"]);
         if (k.ContainsKey("within") == k.ContainsKey("on"))
         {
             _r.Error(m, k.ContainsKey("within") ? ErrorCodes.Conflict : ErrorCodes.MissingKey,

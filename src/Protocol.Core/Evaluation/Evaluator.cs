@@ -156,7 +156,7 @@ public static class Evaluator
             }
             var candidates = episode.Events;
             var metFrom = rule.MetSince == MetSince.EpisodeStart ? episode.Start ?? t : t;
-            AddOccurrences(rule, episode, episode.Id, t, triggerText, why, candidates, metFrom);
+            AddOccurrences(rule, ChooseDeadline(rule, context, why), episode, episode.Id, t, triggerText, why, candidates, metFrom);
         }
 
         private void EvaluateChildObligation(ObligationRule rule)
@@ -184,15 +184,28 @@ public static class Evaluator
                     why.Add("Applies: its conditions held at the trigger.");
                     why.AddRange(lines);
                 }
-                AddOccurrences(rule, episode, null, e.At, triggerText, why, childCase.AllEvents().ToList(), e.At);
+                AddOccurrences(rule, ChooseDeadline(rule, context, why), episode, null, e.At, triggerText, why, childCase.AllEvents().ToList(), e.At);
             }
         }
 
-        private void AddOccurrences(ObligationRule rule, Episode? episode, string? episodeId, Instant t, string triggerText,
+        private static Deadline ChooseDeadline(ObligationRule rule, FactContext context, List<string> why)
+        {
+            foreach (var alternative in rule.DeadlineAlternatives)
+            {
+                if (!alternative.When.Evaluate(context)) continue;
+                why.Add($"Deadline {alternative.Deadline.Describe()}, because {alternative.When.Description}.");
+                return alternative.Deadline;
+            }
+            if (rule.DeadlineAlternatives.Count > 0)
+                why.Add($"Deadline {rule.Deadline.Describe()}: no condition for a different deadline held.");
+            return rule.Deadline;
+        }
+
+        private void AddOccurrences(ObligationRule rule, Deadline deadline, Episode? episode, string? episodeId, Instant t, string triggerText,
             List<string> why, IReadOnlyList<EpisodeEvent> candidates, Instant metFrom)
         {
             var anchor = t;
-            if (rule.Deadline.From is { } from)
+            if (deadline.From is { } from)
             {
                 var anchorEvent = episode?.First(from, at);
                 if (anchorEvent is null)
@@ -200,10 +213,10 @@ public static class Evaluator
                 else
                     anchor = anchorEvent.At;
             }
-            var firstDue = rule.Deadline.DueFrom(anchor, Calendar);
+            var firstDue = deadline.DueFrom(anchor, Calendar);
             if (rule.Recurs is null)
             {
-                _obligations.Add(Resolve(rule, episodeId, null, t, triggerText, why, firstDue, candidates, metFrom, rule.LapsesOn));
+                _obligations.Add(Resolve(rule, deadline, episodeId, null, t, triggerText, why, firstDue, candidates, metFrom, rule.LapsesOn));
                 return;
             }
             var recurs = rule.Recurs;
@@ -216,16 +229,15 @@ public static class Evaluator
                 if (stop is not null && stop.At <= windowStart && k > 0) break;
                 var due = k == 0 ? firstDue : new Amount(recurs.Every.Value * k, recurs.Every.Unit).AddTo(firstDue, Calendar);
                 var lines = new List<string>(why) { $"Occurrence {k + 1}: recurs every {recurs.Every} until {string.Join(" or ", recurs.Until)}." };
-                _obligations.Add(Resolve(rule, episodeId, k + 1, t, triggerText, lines, due, candidates, windowStart, stops, windowEnd: due));
+                _obligations.Add(Resolve(rule, deadline, episodeId, k + 1, t, triggerText, lines, due, candidates, windowStart, stops, windowEnd: due));
                 windowStart = due;
             }
         }
 
-        private ObligationResult Resolve(ObligationRule rule, string? episodeId, int? occurrence, Instant t, string triggerText,
+        private ObligationResult Resolve(ObligationRule rule, Deadline deadline, string? episodeId, int? occurrence, Instant t, string triggerText,
             List<string> why, Instant due, IReadOnlyList<EpisodeEvent> candidates, Instant metFrom,
             IReadOnlyList<EventReference> lapses, Instant? windowEnd = null)
         {
-            var deadline = rule.Deadline;
             var dueTime = DueTime.Create(due, Calendar.Zone, deadline.Describe(), !deadline.CanBeOverdue);
             why.Add($"Due {(deadline.CanBeOverdue ? "by" : "at")} {Format(due)} ({deadline.Describe()}).");
             EpisodeEvent? met = null;

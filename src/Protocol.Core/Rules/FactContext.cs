@@ -105,6 +105,29 @@ public sealed class FactContext
         return ended is null || ended.At >= threshold;
     }
 
+    /// <summary>
+    /// True if the missing period so far — from the first <paramref name="from"/> event to the end of the
+    /// episode or <see cref="At"/>, whichever is first — overlaps the local times [start, end) on any date
+    /// (an end at or before the start crosses midnight, e.g. 22:00–06:00).
+    /// </summary>
+    public bool MissingDuring(LocalTime start, LocalTime end, EventReference from)
+    {
+        if (Episode?.First(from, At) is not { } begin) return false;
+        var ended = Episode.FirstOf(Profile.MissingEndsOn, At);
+        var stop = ended is not null && ended.At < At ? ended.At : At;
+        if (stop <= begin.At) return false;
+        var zone = Calendar.Zone;
+        var first = begin.At.InZone(zone).Date.PlusDays(-1);
+        var last = stop.InZone(zone).Date;
+        for (var date = first; date <= last && Period.Between(first, date, PeriodUnits.Days).Days <= 400; date = date.PlusDays(1))
+        {
+            var windowStart = Calendar.At(date, start);
+            var windowEnd = Calendar.At(end <= start ? date.PlusDays(1) : date, end);
+            if (windowStart < stop && windowEnd > begin.At) return true;
+        }
+        return false;
+    }
+
     /// <summary>True if the episode's classification is one of these labels.</summary>
     public bool ClassifiedAs(string[] labels) => Classification is { } c && Array.IndexOf(labels, c) >= 0;
 

@@ -43,8 +43,10 @@ public sealed record ObligationRule
     public IReadOnlyList<string> AppliesTo { get; init; } = [];
     /// <summary>Further conditions, taken at the trigger.</summary>
     public Condition When { get; init; } = Condition.Always;
-    /// <summary>When it is due.</summary>
+    /// <summary>When it is due (the default, when no alternative's condition holds).</summary>
     public required Deadline Deadline { get; init; }
+    /// <summary>Deadlines that depend on the facts at the trigger (e.g. 1 hour if high risk): the first whose condition holds wins.</summary>
+    public IReadOnlyList<DeadlineAlternative> DeadlineAlternatives { get; init; } = [];
     /// <summary>Events that meet it (any one).</summary>
     public required IReadOnlyList<EventReference> MetBy { get; init; }
     /// <summary>Where meeting events may be.</summary>
@@ -58,3 +60,6 @@ public sealed record ObligationRule
     /// <summary>The reading taken where the text is ambiguous.</summary>
     public string? Reading { get; init; }
 }
+
+/// <summary>A deadline that applies when its condition holds at the trigger.</summary>
+public sealed record DeadlineAlternative(Condition When, Deadline Deadline);

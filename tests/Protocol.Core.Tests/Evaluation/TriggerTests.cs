@@ -154,6 +154,31 @@ public class TriggerTests
         third.Explanation.Should().Contain(l => l.Contains("does not hold: this is the child's first episode"));
     }
 
+    [Theory]
+    [InlineData("high", "2025-02-02T09:00:00Z")]
+    [InlineData("medium", "2025-02-02T11:00:00Z")]
+    public void DeadlineAlternatives_DependOnTheRiskAtTheTrigger(string risk, string due)
+    {
+        var c = Case(Child(), Episode("E1", E("last-seen", "2025-02-01T10:00:00Z"), E("reported-missing", "2025-02-01T11:00:00Z"),
+            E("risk-graded", "2025-02-01T11:05:00Z", risk), E("found", "2025-02-02T08:00:00Z")));
+        var o = Evaluate(c, "2025-02-02T08:30:00Z").Single("safe-and-well");
+        o.Due!.Utc.Should().Be(I(due));
+        o.Explanation.Should().Contain(l => l.StartsWith("Deadline within "));
+    }
+
+    [Theory]
+    [InlineData("2025-02-01T23:00:00Z", "2025-02-02T05:00:00Z", true)]   // 23:00–05:00: 6 hours, over midnight
+    [InlineData("2025-02-01T14:00:00Z", "2025-02-01T23:30:00Z", false)]  // 9.5 hours, all before midnight
+    [InlineData("2025-02-02T01:00:00Z", "2025-02-02T06:30:00Z", false)]  // overnight but only 5.5 hours
+    [InlineData("2025-06-01T18:30:00Z", "2025-06-02T00:30:00Z", true)]   // 19:30–01:30 BST: 6 hours, reaches 00:00–01:30 local
+    [InlineData("2025-06-01T17:00:00Z", "2025-06-01T22:59:00Z", false)]  // 18:00–23:59 BST: never after local midnight
+    public void MissingOvernight_UsesLocalTime(string lastSeen, string found, bool applies)
+    {
+        var c = Case(Child(), Episode("E1", E("last-seen", lastSeen), E("reported-missing", lastSeen), E("found", found)));
+        var o = Evaluate(c, "2025-06-10T00:00:00Z").Single("overnight-review");
+        (o.Status != ObligationStatus.NotApplicable).Should().Be(applies, string.Join(" | ", o.Explanation));
+    }
+
     [Fact]
     public void ThreeConsecutiveDeclines_TriggerTheChildLevelMeeting_OnlyOnTheThird()
     {

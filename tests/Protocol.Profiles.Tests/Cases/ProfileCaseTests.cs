@@ -34,6 +34,22 @@ public class ProfileCaseTests
         outcome.Failures.Should().BeEmpty(because: $"{test} ({test.Cites}) states what the protocol requires");
     }
 
+    public static TheoryData<string> ShippedIds() => new(ProfileCatalog.Shipped.Ids);
+
+    [Theory]
+    [MemberData(nameof(ShippedIds))]
+    public void EveryObligationAndRung_IsCoveredByACase(string id)
+    {
+        var profile = ProfileCatalog.Shipped.Get(id);
+        var mentioned = TestCaseLoader.Discover([Repository.Path_("profiles", "tests", id)])
+            .SelectMany(f => TestCaseLoader.LoadFile(f).Cases)
+            .Where(c => c.Profile == id)
+            .SelectMany(c => c.Expect.Mentions())
+            .ToHashSet(StringComparer.Ordinal);
+        var items = profile.Obligations.Select(o => o.Id).Concat(profile.Ladders.SelectMany(l => l.Rungs).Select(r => r.Id));
+        items.Where(i => !mentioned.Contains(i)).Should().BeEmpty(because: $"every rule of '{id}' needs a test case");
+    }
+
     [Fact]
     public void EveryShippedProfile_HasTestCases()
     {

@@ -94,6 +94,16 @@ public class ValidationTests
     }
 
     [Fact]
+    public void DeadlineAlternatives_NeedAWhenOnAllButTheDefault()
+    {
+        Errors(Minimal.Replace("deadline: { within: 24h }", "deadline:\n      - { when: { risk: high }, within: 1h }\n      - { within: 3h }")).Should().BeEmpty();
+        var d = Errors(Minimal.Replace("deadline: { within: 24h }", "deadline:\n      - { within: 1h }\n      - { within: 3h }")).Should().ContainSingle().Subject;
+        (d.Code, d.Line, d.Column).Should().Be((ErrorCodes.MissingKey, 16, 9));
+        Errors(Minimal.Replace("deadline: { within: 24h }", "deadline:\n      - { when: { risk: high }, within: 1h }\n      - { when: { risk: medium }, within: 3h }"))
+            .Should().ContainSingle().Which.Message.Should().Contain("takes no 'when'");
+    }
+
+    [Fact]
     public void ShorthandDuration_AsDeadline_HintsTheMapForm()
     {
         Errors(Minimal.Replace("{ within: 24h }", "24h")).Should().ContainSingle().Which.Hint.Should().Contain("deadline: { within: 24h }");
