@@ -64,7 +64,7 @@ internal static class Commands
     public static Command Evaluate(CliContext cx)
     {
         var profile = new Option<string>("--profile") { Description = "A shipped profile id or a profile file.", Required = true };
-        var caseFile = new Option<string>("--case") { Description = "The case file (JSON, see docs/case-format.md).", Required = true };
+        var caseFile = new Option<string>("--case") { Description = "The case file, or a caseload file with several children (JSON, see docs/case-format.md).", Required = true };
         var at = new Option<string?>("--at") { Description = "Evaluation instant, ISO-8601 with offset (default: now)." };
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -110,6 +110,19 @@ internal static class Commands
             {
                 cx.Error.WriteLine($"{path}: error: cannot read the case file: {e.Message}");
                 return 1;
+            }
+            if (IsCaseload(json))
+            {
+                var caseload = CaseReader.ReadCaseload(System.Text.Json.Nodes.JsonNode.Parse(json), loaded.Profile);
+                if (!caseload.IsValid)
+                {
+                    foreach (var e in caseload.Errors) cx.Error.WriteLine($"{path}: error: {e}");
+                    return 1;
+                }
+                var result = Evaluator.EvaluateCaseload(loaded.Profile!, caseload.Caseload!, instant);
+                if (parse.GetValue(format) == "json") cx.Out.WriteLine(AssessmentJson.Serialize(result));
+                else TextReport.WriteCaseload(cx.Console, result, loaded.Profile!, parse.GetValue(explain));
+                return 0;
             }
             var read = CaseReader.Read(json, loaded.Profile);
             if (!read.IsValid)
@@ -186,4 +199,18 @@ internal static class Commands
     }
 
     internal static string Esc(string s) => Markup.Escape(s);
+
+    /// <summary>True for a caseload file: a JSON object with a top-level "children" list.</summary>
+    private static bool IsCaseload(string json)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 });
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("children", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false; // the case reader reports the syntax error with its position
+        }
+    }
 }

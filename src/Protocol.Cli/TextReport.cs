@@ -56,6 +56,27 @@ internal static class TextReport
         }
     }
 
+    public static void WriteCaseload(IAnsiConsole c, CaseloadAssessment result, CompiledProfile profile, bool explain)
+    {
+        c.MarkupLine($"[bold]{Commands.Esc(profile.Metadata.Title)}[/] ({Commands.Esc(result.ProfileId)}): {result.Children.Count} children, evaluated at {Commands.Esc(DueTime.FormatLocal(result.EvaluatedAt, profile.Calendar.Zone))} (Europe/London)");
+        var table = new Table().Title("Children").AddColumns("child", "classification", "risk", "overdue", "pending", "met late", "escalations");
+        foreach (var a in result.Children)
+            table.AddRow(Commands.Esc(a.ChildId), Commands.Esc(a.Classification ?? "—"), Commands.Esc(a.CurrentRisk ?? "—"),
+                a.Obligations.Count(o => o.Status == ObligationStatus.Overdue).ToString(), a.Obligations.Count(o => o.Status == ObligationStatus.Pending).ToString(),
+                a.Obligations.Count(o => o.Status == ObligationStatus.MetLate).ToString(), Commands.Esc(string.Join(", ", a.Escalations.Select(e => e.RungId))));
+        c.Write(table);
+        if (result.Establishments.Count == 0) { c.MarkupLine("No establishment escalations."); return; }
+        var esc = new Table().Title("Establishments").AddColumns("status", "establishment", "rung", "count / window", "trigger", "due (Europe/London)", "citation");
+        foreach (var e in result.Establishments)
+        {
+            var window = e.WindowFrom is { } f ? $"{e.Count} from {f:yyyy-MM-dd} to {e.WindowTo:yyyy-MM-dd}" : $"{e.Count} in total";
+            esc.AddRow(StatusMarkup(e.Status), Commands.Esc(e.Establishment ?? ""), Commands.Esc($"{e.RungId}: {e.Title}"), Commands.Esc(window),
+                Commands.Esc($"{e.TriggerChildId}/{e.TriggerEpisodeId}"), Commands.Esc(e.Due.Local), Commands.Esc(e.Citation));
+            if (explain) esc.AddRow("", "", "[grey]" + Commands.Esc(string.Join("\n", e.Explanation)) + "[/]", "", "", "", "");
+        }
+        c.Write(esc);
+    }
+
     private static string StatusMarkup(ObligationStatus s) => s switch
     {
         ObligationStatus.Overdue => "[red bold]OVERDUE[/]",

@@ -448,7 +448,7 @@ internal sealed class ProfileCompiler
         {
             var m = _r.Map(item, "a ladder");
             if (m is null) continue;
-            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "counts", "dated-by", "window", "rungs", "citation", "reading"], ["id", "title", "counts", "window", "rungs", "citation"]);
+            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "per", "counts", "dated-by", "window", "rungs", "citation", "reading"], ["id", "title", "counts", "window", "rungs", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the ladder id") : null;
             if (id is not null && !seen.Add(id)) _r.Error(idNode!, ErrorCodes.DuplicateId, $"ladder id '{id}' is used twice");
             var what = id is null ? "a ladder" : $"ladder '{id}'";
@@ -457,13 +457,14 @@ internal sealed class ProfileCompiler
             if (k.TryGetValue("counts", out var cn))
                 foreach (var (label, n) in _r.TextOrList(cn, "'counts'"))
                     if (_s.Classification(label, n) is { } l) counts.Add(l);
+            var per = k.TryGetValue("per", out var pr) ? _r.OneOf(pr, "'per'", ["child", "establishment"]) : "child";
             var datedBy = k.TryGetValue("dated-by", out var db) ? _s.Event(db, "'dated-by'") : new EventReference(EventType.LastSeen);
             var window = k.TryGetValue("window", out var w) ? ReadWindow(w, what) : null;
             var rungs = k.TryGetValue("rungs", out var r) ? ReadRungs(r, what) : null;
             var citation = k.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") : null;
             var reading = k.TryGetValue("reading", out var rd) ? _r.Text(rd, "'reading'") : null;
-            if (id is null || title is null || counts.Count == 0 || datedBy is null || window is null || rungs is null || citation is null) continue;
-            result.Add(new Ladder { Id = id, Title = title, Counts = counts, DatedBy = datedBy, Window = window, Rungs = rungs, Citation = citation, Reading = reading });
+            if (id is null || title is null || counts.Count == 0 || datedBy is null || window is null || rungs is null || citation is null || per is null) continue;
+            result.Add(new Ladder { Id = id, Title = title, Counts = counts, Per = per == "establishment" ? LadderScope.Establishment : LadderScope.Child, DatedBy = datedBy, Window = window, Rungs = rungs, Citation = citation, Reading = reading });
         }
         return result;
     }

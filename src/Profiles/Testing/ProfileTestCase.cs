@@ -6,10 +6,10 @@ using Protocol.Core.Model;
 namespace Protocol.Profiles.Testing;
 
 /// <summary>An expected obligation result; unset fields are not checked.</summary>
-public sealed record ObligationExpectation(string Id, ObligationStatus? Status, Instant? Due, string? Episode, int? Occurrence, string? Responsible, int Line);
+public sealed record ObligationExpectation(string Id, ObligationStatus? Status, Instant? Due, string? Episode, int? Occurrence, string? Responsible, int Line, string? Child = null);
 
 /// <summary>An expected escalation; unset fields are not checked.</summary>
-public sealed record EscalationExpectation(string Rung, ObligationStatus? Status, Instant? Due, int? Count, string? Episode, int Line);
+public sealed record EscalationExpectation(string Rung, ObligationStatus? Status, Instant? Due, int? Count, string? Episode, int Line, string? Establishment = null);
 
 /// <summary>What a test case expects of the assessment.</summary>
 public sealed record Expectation
@@ -49,8 +49,10 @@ public sealed record ProfileTestCase
     public string? Cites { get; init; }
     /// <summary>Evaluation instant.</summary>
     public required Instant At { get; init; }
-    /// <summary>The case as JSON, read against the profile when run.</summary>
+    /// <summary>The case (or caseload) as JSON, read against the profile when run.</summary>
     public required System.Text.Json.Nodes.JsonNode? CaseJson { get; init; }
+    /// <summary>True when <see cref="CaseJson"/> is a caseload (several children) rather than one case.</summary>
+    public bool IsCaseload { get; init; }
     /// <summary>What is expected.</summary>
     public required Expectation Expect { get; init; }
 
@@ -59,14 +61,9 @@ public sealed record ProfileTestCase
 }
 
 /// <summary>The result of running a test case.</summary>
-public sealed record TestOutcome(ProfileTestCase Case, IReadOnlyList<string> Failures, Assessment? Assessment)
+public sealed record TestOutcome(ProfileTestCase Case, IReadOnlyList<string> Failures, IReadOnlyList<Assessment> Assessments)
 {
     /// <summary>True if every expectation held.</summary>
     public bool Passed => Failures.Count == 0;
 }
 
-/// <summary>Read a case for a test: the reader's errors are failures.</summary>
-internal static class CaseJson
-{
-    public static CaseReadResult Read(ProfileTestCase test, Protocol.Core.Rules.CompiledProfile profile) => CaseReader.Read(test.CaseJson, profile);
-}

@@ -53,7 +53,9 @@ public static class TestCaseLoader
         {
             var m = r.Map(item, "a test case");
             if (m is null) continue;
-            var k = r.Keys(m, "a test case", ["name", "cites", "at", "case", "expect"], ["name", "at", "case", "expect"]);
+            var k = r.Keys(m, "a test case", ["name", "cites", "at", "case", "caseload", "expect"], ["name", "at", "expect"]);
+            if (k.ContainsKey("case") == k.ContainsKey("caseload"))
+                r.Error(m, k.ContainsKey("case") ? ErrorCodes.Conflict : ErrorCodes.MissingKey, "a test case needs exactly one of 'case' (one child) or 'caseload' (several children)");
             var name = k.TryGetValue("name", out var n) ? r.Text(n, "'name'") : null;
             var cites = k.TryGetValue("cites", out var c) ? r.Text(c, "'cites'") : null;
             Instant? at = null;
@@ -63,11 +65,12 @@ public static class TestCaseLoader
                 else r.Error(atNode, ErrorCodes.BadValue, $"'at: {atText}' is not an ISO-8601 instant with an offset", "e.g. at: 2025-03-30T12:00:00Z");
             }
             var expect = k.TryGetValue("expect", out var e) ? ReadExpectation(r, e) : null;
-            if (name is null || at is null || expect is null || !k.TryGetValue("case", out var caseNode)) continue;
+            var isCaseload = k.ContainsKey("caseload");
+            if (name is null || at is null || expect is null || !(k.TryGetValue("case", out var caseNode) || k.TryGetValue("caseload", out caseNode))) continue;
             cases.Add(new ProfileTestCase
             {
                 File = file, Line = (int)item.Start.Line, Profile = profile, Name = name, Cites = cites, At = at.Value,
-                CaseJson = ToJson(caseNode), Expect = expect,
+                CaseJson = ToJson(caseNode), IsCaseload = isCaseload, Expect = expect,
             });
         }
         return (cases, diagnostics);
@@ -84,7 +87,7 @@ public static class TestCaseLoader
             foreach (var item in oseq.Children)
             {
                 if (r.Map(item, "an expected obligation") is not { } om) continue;
-                var ok = r.Keys(om, "an expected obligation", ["id", "status", "due", "episode", "occurrence", "responsible"], ["id"]);
+                var ok = r.Keys(om, "an expected obligation", ["id", "status", "due", "episode", "occurrence", "responsible", "child"], ["id"]);
                 var id = ok.TryGetValue("id", out var i) ? r.Text(i, "'id'") : null;
                 if (id is null) continue;
                 obligations.Add(new ObligationExpectation(id,
@@ -93,14 +96,15 @@ public static class TestCaseLoader
                     ok.TryGetValue("episode", out var ep) ? r.Text(ep, "'episode'") : null,
                     ok.TryGetValue("occurrence", out var oc) ? r.Integer(oc, "'occurrence'", 1) : null,
                     ok.TryGetValue("responsible", out var rs) ? r.Text(rs, "'responsible'") : null,
-                    (int)item.Start.Line));
+                    (int)item.Start.Line,
+                    ok.TryGetValue("child", out var ch) ? r.Text(ch, "'child'") : null));
             }
         var escalations = new List<EscalationExpectation>();
         if (k.TryGetValue("escalations", out var es) && r.Sequence(es, "'escalations'") is { } eseq)
             foreach (var item in eseq.Children)
             {
                 if (r.Map(item, "an expected escalation") is not { } em) continue;
-                var ek = r.Keys(em, "an expected escalation", ["rung", "status", "due", "count", "episode"], ["rung"]);
+                var ek = r.Keys(em, "an expected escalation", ["rung", "status", "due", "count", "episode", "establishment"], ["rung"]);
                 var rung = ek.TryGetValue("rung", out var rg) ? r.Text(rg, "'rung'") : null;
                 if (rung is null) continue;
                 escalations.Add(new EscalationExpectation(rung,
@@ -108,7 +112,8 @@ public static class TestCaseLoader
                     ek.TryGetValue("due", out var d) ? InstantOf(r, d) : null,
                     ek.TryGetValue("count", out var cn) ? r.Integer(cn, "'count'", 0) : null,
                     ek.TryGetValue("episode", out var ep) ? r.Text(ep, "'episode'") : null,
-                    (int)item.Start.Line));
+                    (int)item.Start.Line,
+                    ek.TryGetValue("establishment", out var es2) ? r.Text(es2, "'establishment'") : null));
             }
         var result = new Expectation
         {

@@ -1,3 +1,4 @@
+using Protocol.Core.Cases;
 using Protocol.Core.Evaluation;
 using Protocol.Core.Rules;
 
@@ -28,22 +29,39 @@ public static class TestRunner
     public static TestOutcome Run(ProfileTestCase test, CompiledProfile profile)
     {
         var failures = new List<string>();
-        var read = CaseJson.Read(test, profile);
-        if (!read.IsValid)
-            return new TestOutcome(test, read.Errors.Select(e => $"case data: {e}").ToList(), null);
-        var a = Evaluator.Evaluate(profile, read.Case!, test.At);
+        List<Assessment> assessments;
+        var establishments = new List<EscalationResult>();
+        if (test.IsCaseload)
+        {
+            var read = CaseReader.ReadCaseload(test.CaseJson, profile);
+            if (!read.IsValid) return new TestOutcome(test, read.Errors.Select(e => $"case data: {e}").ToList(), []);
+            var result = Evaluator.EvaluateCaseload(profile, read.Caseload!, test.At);
+            assessments = result.Children.ToList();
+            establishments.AddRange(result.Establishments);
+        }
+        else
+        {
+            var read = CaseReader.Read(test.CaseJson, profile);
+            if (!read.IsValid) return new TestOutcome(test, read.Errors.Select(e => $"case data: {e}").ToList(), []);
+            assessments = [Evaluator.Evaluate(profile, read.Case!, test.At)];
+        }
+        var a = assessments.Count == 1 ? assessments[0] : null;
+        var obligations = assessments.SelectMany(x => x.Obligations.Select(o => (Child: x.ChildId, Result: o))).ToList();
+        var allEscalations = assessments.SelectMany(x => x.Escalations).Concat(establishments).ToList();
         var x = test.Expect;
         var known = profile.Obligations.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
         var rungs = profile.Ladders.SelectMany(l => l.Rungs).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
-        if (x.Classification is { } c && a.Classification != c)
+        if ((x.Classification is not null || x.Risk is not null || x.AssumptionsInclude.Count > 0) && a is null)
+            failures.Add("classification, risk and assumptions-include need a single case, not a caseload");
+        if (x.Classification is { } c && a is not null && a.Classification != c)
             failures.Add($"classification: expected '{c}', got '{a.Classification ?? "(no episode)"}'");
-        if (x.Risk is { } risk && a.CurrentRisk != risk)
+        if (x.Risk is { } risk && a is not null && a.CurrentRisk != risk)
             failures.Add($"risk: expected '{risk}', got '{a.CurrentRisk ?? "(none)"}'");
         foreach (var o in x.Obligations)
         {
             if (!known.Contains(o.Id)) { failures.Add($"line {o.Line}: '{o.Id}' is not an obligation of profile '{profile.Metadata.Id}'"); continue; }
-            var candidates = a.Obligations.Where(r => r.Id == o.Id).ToList();
+            var candidates = obligations.Where(r => r.Result.Id == o.Id && (o.Child is null || r.Child == o.Child)).Select(r => r.Result).ToList();
             if (candidates.Count == 0) { failures.Add($"line {o.Line}: expected obligation '{o.Id}', but it was not triggered"); continue; }
             var match = candidates.FirstOrDefault(r => Matches(o, r));
             if (match is null)
@@ -52,13 +70,13 @@ public static class TestRunner
         foreach (var id in x.NotTriggered)
         {
             if (!known.Contains(id)) { failures.Add($"not-triggered: '{id}' is not an obligation of profile '{profile.Metadata.Id}'"); continue; }
-            var applied = a.Obligations.Where(r => r.Id == id && r.Status != ObligationStatus.NotApplicable).ToList();
+            var applied = obligations.Select(r => r.Result).Where(r => r.Id == id && r.Status != ObligationStatus.NotApplicable).ToList();
             if (applied.Count > 0) failures.Add($"expected '{id}' not to be triggered; got {string.Join("; ", applied.Select(Describe))}");
         }
         foreach (var e in x.Escalations)
         {
             if (!rungs.Contains(e.Rung)) { failures.Add($"line {e.Line}: '{e.Rung}' is not a rung of profile '{profile.Metadata.Id}'"); continue; }
-            var candidates = a.Escalations.Where(r => r.RungId == e.Rung).ToList();
+            var candidates = allEscalations.Where(r => r.RungId == e.Rung).ToList();
             if (candidates.Count == 0) { failures.Add($"line {e.Line}: expected rung '{e.Rung}' to be reached, but it was not"); continue; }
             if (!candidates.Any(r => Matches(e, r)))
                 failures.Add($"line {e.Line}: expected {Describe(e)}; got {string.Join("; ", candidates.Select(Describe))}");
@@ -66,13 +84,13 @@ public static class TestRunner
         foreach (var rung in x.NoEscalations)
         {
             if (!rungs.Contains(rung)) { failures.Add($"no-escalations: '{rung}' is not a rung of profile '{profile.Metadata.Id}'"); continue; }
-            var reached = a.Escalations.Where(r => r.RungId == rung).ToList();
+            var reached = allEscalations.Where(r => r.RungId == rung).ToList();
             if (reached.Count > 0) failures.Add($"expected rung '{rung}' not to be reached; got {string.Join("; ", reached.Select(Describe))}");
         }
-        foreach (var text in x.AssumptionsInclude)
-            if (!a.Assumptions.Any(s => s.Contains(text, StringComparison.OrdinalIgnoreCase)))
+        foreach (var text in a is null ? [] : x.AssumptionsInclude)
+            if (!a!.Assumptions.Any(s => s.Contains(text, StringComparison.OrdinalIgnoreCase)))
                 failures.Add($"expected an assumption mentioning '{text}'; assumptions: {(a.Assumptions.Count == 0 ? "(none)" : string.Join(" | ", a.Assumptions))}");
-        return new TestOutcome(test, failures, a);
+        return new TestOutcome(test, failures, assessments);
     }
 
     private static bool Matches(ObligationExpectation o, ObligationResult r) =>
@@ -81,7 +99,7 @@ public static class TestRunner
 
     private static bool Matches(EscalationExpectation e, EscalationResult r) =>
         (e.Status is null || e.Status == r.Status) && (e.Due is null || r.Due.Utc == e.Due) && (e.Count is null || e.Count == r.Count)
-        && (e.Episode is null || e.Episode == r.TriggerEpisodeId);
+        && (e.Episode is null || e.Episode == r.TriggerEpisodeId) && (e.Establishment is null || e.Establishment == r.Establishment);
 
     private static string Describe(ObligationExpectation o) =>
         $"'{o.Id}'" + Parts(o.Status?.Name(), o.Due?.ToString(), o.Episode, o.Occurrence?.ToString(), o.Responsible);
@@ -93,7 +111,7 @@ public static class TestRunner
         $"rung '{e.Rung}'" + Parts(e.Status?.Name(), e.Due?.ToString(), e.Episode, null, null) + (e.Count is { } c ? $" count {c}" : "");
 
     private static string Describe(EscalationResult r) =>
-        $"rung '{r.RungId}'" + Parts(r.Status.Name(), r.Due.Utc.ToString(), r.TriggerEpisodeId, null, null) + $" count {r.Count}";
+        $"rung '{r.RungId}'" + Parts(r.Status.Name(), r.Due.Utc.ToString(), r.TriggerEpisodeId, null, null) + $" count {r.Count}" + (r.Establishment is null ? "" : $" at {r.Establishment}");
 
     private static string Parts(string? status, string? due, string? episode, string? occurrence, string? responsible)
     {

@@ -48,6 +48,49 @@ public static class CaseReader
         return Read(node, profile);
     }
 
+    /// <summary>
+    /// Reads a caseload: <c>{ "children": [ case, … ], "establishments": [ { "id": …, "records": [ … ] } ] }</c>.
+    /// Errors are prefixed with the child's position, e.g. <c>children[2].episodes[0].id</c>.
+    /// </summary>
+    public static CaseloadReadResult ReadCaseload(JsonNode? node, CompiledProfile? profile = null)
+    {
+        var errors = new List<CaseError>();
+        if (node is not JsonObject root) return new CaseloadReadResult(null, [new CaseError("$", "expected a JSON object with 'children'")]);
+        var fields = Fields(root, "$", ["children", "establishments"], errors, "");
+        var children = new List<ChildCase>();
+        if (fields.GetValueOrDefault("children") is not JsonArray array) errors.Add(new CaseError("children", "required: a list of cases"));
+        else
+        {
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < array.Count; i++)
+            {
+                var one = Read(array[i], profile);
+                errors.AddRange(one.Errors.Select(e => e with { Path = $"children[{i}]" + (e.Path == "$" ? "" : "." + e.Path) }));
+                if (one.Case is null) continue;
+                if (!ids.Add(one.Case.Child.Id)) errors.Add(new CaseError($"children[{i}].child.id", $"'{one.Case.Child.Id}' is used by an earlier child: child ids must be unique"));
+                children.Add(one.Case);
+            }
+        }
+        var records = new Dictionary<string, ImmutableArray<EpisodeEvent>>(StringComparer.Ordinal);
+        if (fields.GetValueOrDefault("establishments") is { } est)
+        {
+            if (est is not JsonArray estArray) errors.Add(new CaseError("establishments", "expected a list"));
+            else
+                for (var i = 0; i < estArray.Count; i++)
+                {
+                    var path = $"establishments[{i}]";
+                    if (estArray[i] is not JsonObject o) { errors.Add(new CaseError(path, "expected an object with 'id' and 'records'")); continue; }
+                    var f = Fields(o, path, ["id", "records"], errors, path + ".");
+                    var id = Text(f, "id", path + ".id", errors, required: true);
+                    var events = ReadEvents(f.GetValueOrDefault("records"), path + ".records", errors, required: false, profile);
+                    if (id is null) continue;
+                    if (records.ContainsKey(id)) { errors.Add(new CaseError(path + ".id", $"'{id}' is listed twice")); continue; }
+                    records[id] = events.OrderBy(e => e.At).ToImmutableArray();
+                }
+        }
+        return errors.Count > 0 ? new CaseloadReadResult(null, errors) : new CaseloadReadResult(new Caseload(children, records), errors);
+    }
+
     /// <summary>Reads a case from a JSON node tree (also used for YAML test cases converted to JSON).</summary>
     public static CaseReadResult Read(JsonNode? node, CompiledProfile? profile = null)
     {
@@ -69,11 +112,12 @@ public static class CaseReader
             {
                 var path = $"episodes[{i}]";
                 if (episodeArray[i] is not JsonObject episodeObject) { errors.Add(new CaseError(path, "expected an object with 'id' and 'events'")); continue; }
-                var ef = Fields(episodeObject, path, ["id", "events"], errors, path + ".");
+                var ef = Fields(episodeObject, path, ["id", "placement", "events"], errors, path + ".");
                 var id = Text(ef, "id", path + ".id", errors, required: true);
                 if (id is not null && !ids.Add(id)) errors.Add(new CaseError(path + ".id", $"'{id}' is used by an earlier episode: episode ids must be unique"));
                 var events = ReadEvents(ef.GetValueOrDefault("events"), path + ".events", errors, required: true, profile);
-                if (id is not null) episodes.Add(new Episode(id, events));
+                var placement = Text(ef, "placement", path + ".placement", errors, required: false);
+                if (id is not null) episodes.Add(new Episode(id, events, placement));
             }
         }
         var records = fields.TryGetValue("records", out var recordsNode) && recordsNode is not null

@@ -21,6 +21,46 @@ public static class Evaluator
         return run.Execute();
     }
 
+    /// <summary>
+    /// Evaluates every child of a caseload, and the ladders that count episodes per establishment
+    /// (<c>per: establishment</c>) across all of them. An episode belongs to its own placement, else the
+    /// child's current placement.
+    /// </summary>
+    public static CaseloadAssessment EvaluateCaseload(CompiledProfile profile, Caseload caseload, Instant at)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(caseload);
+        var children = new List<Assessment>();
+        var counted = new Dictionary<Ladder, List<CountedEpisode>>();
+        var establishmentLadders = profile.Ladders.Where(l => l.Per == LadderScope.Establishment).ToList();
+        foreach (var l in establishmentLadders) counted[l] = [];
+        foreach (var childCase in caseload.Children)
+        {
+            var run = new Run(profile, childCase, at);
+            children.Add(run.Execute());
+            foreach (var ladder in establishmentLadders)
+                foreach (var (episode, label) in run.Classifications)
+                    if (ladder.Counts.Contains(label, StringComparer.Ordinal) && (episode.Placement ?? childCase.Child.Placement) is not null)
+                        counted[ladder].Add(new CountedEpisode(childCase.Child.Id, episode, episode.First(ladder.DatedBy, at)?.At ?? episode.Start!.Value));
+        }
+        var escalations = new List<EscalationResult>();
+        var positions = new List<LadderPosition>();
+        foreach (var ladder in establishmentLadders)
+        {
+            var byPlacement = counted[ladder]
+                .GroupBy(c => c.Episode.Placement ?? caseload.Children.First(x => x.Child.Id == c.ChildId).Child.Placement!, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal);
+            foreach (var group in byPlacement)
+            {
+                var records = caseload.EstablishmentRecords.TryGetValue(group.Key, out var r) ? r : [];
+                var (found, position) = LadderEvaluation.Evaluate(profile, ladder, group.ToList(), records, at, group.Key);
+                escalations.AddRange(found);
+                positions.Add(position);
+            }
+        }
+        return new CaseloadAssessment { EvaluatedAt = at, ProfileId = profile.Metadata.Id, Children = children, Establishments = escalations, EstablishmentLadders = positions };
+    }
+
     private sealed class Run(CompiledProfile profile, ChildCase childCase, Instant at)
     {
         private readonly List<ObligationResult> _obligations = [];
@@ -47,7 +87,7 @@ public static class Evaluator
             }
             foreach (var rule in profile.Obligations.Where(r => r.Scope == Scope.Child))
                 EvaluateChildObligation(rule);
-            var ladders = profile.Ladders.Select(EvaluateLadder).ToList();
+            var ladders = profile.Ladders.Where(l => l.Per == LadderScope.Child).Select(EvaluateLadder).ToList();
             CheckCalendarCoverage();
             var latest = summaries.LastOrDefault();
             return new Assessment
@@ -154,7 +194,9 @@ public static class Evaluator
                 why.Add("Applies: its conditions held at the trigger.");
                 why.AddRange(conditionLines);
             }
-            var candidates = episode.Events;
+            // Records of what was done may sit on the episode or at child level (e.g. a meeting held after
+            // several episodes): both can meet an episode's obligation.
+            IReadOnlyList<EpisodeEvent> candidates = childCase.Records.IsEmpty ? episode.Events : episode.Events.Concat(childCase.Records).OrderBy(e => e.At).ToList();
             var metFrom = rule.MetSince == MetSince.EpisodeStart ? episode.Start ?? t : t;
             AddOccurrences(rule, ChooseDeadline(rule, context, why), episode, episode.Id, t, triggerText, why, candidates, metFrom);
         }
@@ -321,102 +363,15 @@ public static class Evaluator
         {
             var counted = childCase.Episodes
                 .Where(e => _classification.TryGetValue(e, out var c) && ladder.Counts.Contains(c, StringComparer.Ordinal))
-                .Select(e => (Episode: e, At: e.First(ladder.DatedBy, at)?.At ?? e.Start!.Value))
-                .Where(p => p.At <= at)
-                .OrderBy(p => p.At)
+                .Select(e => new CountedEpisode(childCase.Child.Id, e, e.First(ladder.DatedBy, at)?.At ?? e.Start!.Value))
                 .ToList();
-            int previous = 0;
-            string? highest = null;
-            for (var i = 0; i < counted.Count; i++)
-            {
-                var (episode, dated) = counted[i];
-                var date = dated.InZone(Calendar.Zone).Date;
-                var (count, from, readingText) = CountAt(ladder, counted, i, date);
-                foreach (var rung in ladder.Rungs)
-                {
-                    if (!rung.Contains(count)) continue;
-                    highest = rung.Id;
-                    if (i > 0 && rung.Contains(previous)) continue;
-                    _escalations.Add(ResolveRung(ladder, rung, episode, dated, date, count, from, readingText, counted.Take(i + 1).Where(p => from is null || p.At.InZone(Calendar.Zone).Date >= from).Select(p => p.Episode.Id)));
-                }
-                previous = count;
-            }
-            var today = at.InZone(Calendar.Zone).Date;
-            var nowCount = counted.Count == 0 ? 0 : CountAt(ladder, counted.Append((counted[^1].Episode, at)).ToList(), counted.Count, today).Count - 1;
-            return new LadderPosition(ladder.Id, ladder.Title, Math.Max(nowCount, 0), highest, ladder.Window.Describe());
+            var (escalations, position) = LadderEvaluation.Evaluate(profile, ladder, counted, childCase.AllEvents(), at, establishment: null);
+            _escalations.AddRange(escalations);
+            return position;
         }
 
-        private (int Count, LocalDate? From, string Reading) CountAt(Ladder ladder, List<(Episode Episode, Instant At)> counted, int index, LocalDate date)
-        {
-            if (ladder.Window.AllHistory) return (index + 1, null, "whole history");
-            var best = (Count: -1, From: (LocalDate?)null, Reading: "");
-            var perReading = new List<string>();
-            foreach (var reading in ladder.Window.Readings)
-            {
-                var first = EpisodeWindow.FirstDate(reading, date);
-                var count = 0;
-                for (var j = 0; j <= index; j++)
-                    if (counted[j].At.InZone(Calendar.Zone).Date >= first) count++;
-                perReading.Add($"{count} in the {reading} from {first:yyyy-MM-dd}");
-                if (count > best.Count) best = (count, first, reading.ToString());
-            }
-            return (best.Count, best.From, string.Join("; ", perReading));
-        }
-
-        private EscalationResult ResolveRung(Ladder ladder, Rung rung, Episode episode, Instant dated, LocalDate date, int count,
-            LocalDate? from, string readings, IEnumerable<string> episodeIds)
-        {
-            var due = rung.Deadline.DueFrom(dated, Calendar);
-            var why = new List<string>
-            {
-                $"Reached: {count} counted episodes ({string.Join(", ", episodeIds)}) in {ladder.Window.Describe()} ({readings}); this rung is {rung.Range}.",
-                $"Due {(rung.Deadline.CanBeOverdue ? "by" : "at")} {Format(due)} ({rung.Deadline.Describe()} of the trigger episode {episode.Id}, dated {Format(dated)}).",
-            };
-            if (ladder.Reading is { } reading) why.Add($"Reading: {reading}");
-            EpisodeEvent? met = null;
-            foreach (var e in childCase.AllEvents())
-            {
-                if (e.At > at) break;
-                if (e.At >= dated && e.Type.IsActivityRecord() && e.Activity == rung.Activity.Id) { met = e; break; }
-            }
-            ObligationStatus status;
-            if (met is not null)
-            {
-                status = !rung.Deadline.CanBeOverdue || met.At <= due ? ObligationStatus.MetOnTime : ObligationStatus.MetLate;
-                why.Add($"{(status == ObligationStatus.MetOnTime ? "Met on time" : "Met late")}: {met.Type.Name()}:{met.Activity} at {Format(met.At)}.");
-            }
-            else if (rung.Deadline.CanBeOverdue && at > due)
-            {
-                status = ObligationStatus.Overdue;
-                why.Add($"Overdue: no {rung.Activity.Id} recorded by {Format(due)}.");
-            }
-            else
-            {
-                status = ObligationStatus.Pending;
-                why.Add($"Pending: no {rung.Activity.Id} recorded yet.");
-            }
-            return new EscalationResult
-            {
-                LadderId = ladder.Id,
-                RungId = rung.Id,
-                Title = rung.Title,
-                Nature = rung.Nature,
-                Range = rung.Range,
-                Count = count,
-                WindowFrom = from,
-                WindowTo = date,
-                TriggerEpisodeId = episode.Id,
-                TriggeredAt = dated,
-                Activity = rung.Activity,
-                Chair = rung.Chair,
-                Responsible = rung.Responsible,
-                Due = DueTime.Create(due, Calendar.Zone, rung.Deadline.Describe(), !rung.Deadline.CanBeOverdue),
-                Status = status,
-                MetBy = met is null ? null : new MetEvent($"{met.Type.Name()}:{met.Activity}", met.At),
-                Citation = rung.Citation,
-                Explanation = why,
-            };
-        }
+        /// <summary>The classification of each episode (after <see cref="Execute"/>).</summary>
+        public IReadOnlyDictionary<Episode, string> Classifications => _classification;
 
         private void CheckCalendarCoverage()
         {

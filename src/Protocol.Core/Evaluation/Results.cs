@@ -58,6 +58,10 @@ public sealed record EscalationResult
     public LocalDate? WindowFrom { get; init; }
     /// <summary>Last date of the window (the trigger episode's date).</summary>
     public required LocalDate WindowTo { get; init; }
+    /// <summary>For an establishment ladder, the establishment; null for a child's own ladder.</summary>
+    public string? Establishment { get; init; }
+    /// <summary>The child whose episode reached the rung.</summary>
+    public required string TriggerChildId { get; init; }
     /// <summary>The episode that reached the rung.</summary>
     public required string TriggerEpisodeId { get; init; }
     /// <summary>The instant that dates the trigger episode.</summary>

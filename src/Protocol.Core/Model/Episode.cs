@@ -7,14 +7,18 @@ namespace Protocol.Core.Model;
 public sealed class Episode
 {
     /// <summary>Creates an episode; events are sorted by instant (stable for equal instants).</summary>
-    public Episode(string id, IEnumerable<EpisodeEvent> events)
+    public Episode(string id, IEnumerable<EpisodeEvent> events, string? placement = null)
     {
         Id = id;
+        Placement = placement;
         Events = events.OrderBy(e => e.At).ToImmutableArray();
     }
 
     /// <summary>Opaque identifier from the case-management system.</summary>
     public string Id { get; }
+
+    /// <summary>The establishment the child was placed in when the episode began, if different from the child's current placement.</summary>
+    public string? Placement { get; }
 
     /// <summary>The events, in time order.</summary>
     public ImmutableArray<EpisodeEvent> Events { get; }

@@ -61,6 +61,15 @@ public sealed record Rung
     public string Range => Max is null ? $"{Min} or more" : Max == Min ? $"{Min}" : $"{Min} to {Max}";
 }
 
+/// <summary>Whose episodes a ladder counts.</summary>
+public enum LadderScope
+{
+    /// <summary>One child's episodes.</summary>
+    Child,
+    /// <summary>All episodes from one establishment (placement), across the children of a caseload.</summary>
+    Establishment,
+}
+
 /// <summary>An escalation ladder on repeat episodes.</summary>
 public sealed record Ladder
 {
@@ -70,6 +79,8 @@ public sealed record Ladder
     public required string Title { get; init; }
     /// <summary>Episode classifications that count.</summary>
     public required IReadOnlyList<string> Counts { get; init; }
+    /// <summary>Whose episodes are counted.</summary>
+    public LadderScope Per { get; init; } = LadderScope.Child;
     /// <summary>Event that dates an episode (falls back to the episode's start).</summary>
     public required EventReference DatedBy { get; init; }
     /// <summary>Window.</summary>

@@ -1,0 +1,122 @@
+using NodaTime;
+using Protocol.Core.Model;
+using Protocol.Core.Rules;
+
+namespace Protocol.Core.Evaluation;
+
+/// <summary>An episode that a ladder counts, with the instant that dates it.</summary>
+internal sealed record CountedEpisode(string ChildId, Episode Episode, Instant At);
+
+/// <summary>
+/// Counts episodes in a ladder's window and finds the rungs they reach, for one child or one
+/// establishment. A rung is reached by the episode whose count enters the rung's range.
+/// </summary>
+internal static class LadderEvaluation
+{
+    public static (List<EscalationResult> Escalations, LadderPosition Position) Evaluate(
+        CompiledProfile profile, Ladder ladder, IReadOnlyList<CountedEpisode> episodes, IEnumerable<EpisodeEvent> records, Instant at, string? establishment)
+    {
+        var zone = profile.Calendar.Zone;
+        var counted = episodes.Where(p => p.At <= at).OrderBy(p => p.At).ToList();
+        var recordList = records.Where(e => e.At <= at).OrderBy(e => e.At).ToList();
+        var escalations = new List<EscalationResult>();
+        var previous = 0;
+        string? highest = null;
+        for (var i = 0; i < counted.Count; i++)
+        {
+            var date = counted[i].At.InZone(zone).Date;
+            var (count, from, readings) = CountAt(ladder, counted, i, date, zone);
+            foreach (var rung in ladder.Rungs)
+            {
+                if (!rung.Contains(count)) continue;
+                highest = rung.Id;
+                if (i > 0 && rung.Contains(previous)) continue;
+                var members = counted.Take(i + 1).Where(p => from is null || p.At.InZone(zone).Date >= from).ToList();
+                escalations.Add(Resolve(profile, ladder, rung, counted[i], date, count, from, readings, members, recordList, at, establishment));
+            }
+            previous = count;
+        }
+        var nowCount = 0;
+        if (counted.Count > 0)
+        {
+            var probe = counted.Append(counted[^1] with { At = at }).ToList();
+            nowCount = Math.Max(0, CountAt(ladder, probe, counted.Count, at.InZone(zone).Date, zone).Count - 1);
+        }
+        var title = establishment is null ? ladder.Title : $"{ladder.Title} — {establishment}";
+        return (escalations, new LadderPosition(ladder.Id, title, nowCount, highest, ladder.Window.Describe()));
+    }
+
+    private static (int Count, LocalDate? From, string Readings) CountAt(Ladder ladder, List<CountedEpisode> counted, int index, LocalDate date, DateTimeZone zone)
+    {
+        if (ladder.Window.AllHistory) return (index + 1, null, "whole history");
+        var best = (Count: -1, From: (LocalDate?)null);
+        var perReading = new List<string>();
+        foreach (var reading in ladder.Window.Readings)
+        {
+            var first = EpisodeWindow.FirstDate(reading, date);
+            var count = 0;
+            for (var j = 0; j <= index; j++)
+                if (counted[j].At.InZone(zone).Date >= first) count++;
+            perReading.Add($"{count} in the {reading} from {first:yyyy-MM-dd}");
+            if (count > best.Count) best = (count, first);
+        }
+        return (best.Count, best.From, string.Join("; ", perReading));
+    }
+
+    private static EscalationResult Resolve(CompiledProfile profile, Ladder ladder, Rung rung, CountedEpisode trigger, LocalDate date, int count,
+        LocalDate? from, string readings, List<CountedEpisode> members, List<EpisodeEvent> records, Instant at, string? establishment)
+    {
+        var zone = profile.Calendar.Zone;
+        string F(Instant i) => DueTime.FormatLocal(i, zone);
+        var due = rung.Deadline.DueFrom(trigger.At, profile.Calendar);
+        var ids = establishment is null
+            ? members.Select(m => m.Episode.Id)
+            : members.Select(m => $"{m.ChildId}/{m.Episode.Id}");
+        var why = new List<string>
+        {
+            $"Reached: {count} counted episodes{(establishment is null ? "" : $" at {establishment}")} ({string.Join(", ", ids)}) in {ladder.Window.Describe()} ({readings}); this rung is {rung.Range}.",
+            $"Due {(rung.Deadline.CanBeOverdue ? "by" : "at")} {F(due)} ({rung.Deadline.Describe()} of the trigger episode {trigger.Episode.Id}, dated {F(trigger.At)}).",
+        };
+        if (ladder.Reading is { } reading) why.Add($"Reading: {reading}");
+        var met = records.FirstOrDefault(e => e.At >= trigger.At && e.Type.IsActivityRecord() && e.Activity == rung.Activity.Id);
+        ObligationStatus status;
+        if (met is not null)
+        {
+            status = !rung.Deadline.CanBeOverdue || met.At <= due ? ObligationStatus.MetOnTime : ObligationStatus.MetLate;
+            why.Add($"{(status == ObligationStatus.MetOnTime ? "Met on time" : "Met late")}: {met.Type.Name()}:{met.Activity} at {F(met.At)}.");
+        }
+        else if (rung.Deadline.CanBeOverdue && at > due)
+        {
+            status = ObligationStatus.Overdue;
+            why.Add($"Overdue: no {rung.Activity.Id} recorded by {F(due)}.");
+        }
+        else
+        {
+            status = ObligationStatus.Pending;
+            why.Add($"Pending: no {rung.Activity.Id} recorded yet.");
+        }
+        return new EscalationResult
+        {
+            LadderId = ladder.Id,
+            RungId = rung.Id,
+            Title = rung.Title,
+            Nature = rung.Nature,
+            Range = rung.Range,
+            Count = count,
+            WindowFrom = from,
+            WindowTo = date,
+            Establishment = establishment,
+            TriggerChildId = trigger.ChildId,
+            TriggerEpisodeId = trigger.Episode.Id,
+            TriggeredAt = trigger.At,
+            Activity = rung.Activity,
+            Chair = rung.Chair,
+            Responsible = rung.Responsible,
+            Due = DueTime.Create(due, zone, rung.Deadline.Describe(), !rung.Deadline.CanBeOverdue),
+            Status = status,
+            MetBy = met is null ? null : new MetEvent($"{met.Type.Name()}:{met.Activity}", met.At),
+            Citation = rung.Citation,
+            Explanation = why,
+        };
+    }
+}
