@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(Commands.Validate(context));
         root.Subcommands.Add(Commands.Evaluate(context));
         root.Subcommands.Add(Commands.Test(context));
+        root.Subcommands.Add(Commands.Compare(context));
         try
         {
             var parse = root.Parse(args);

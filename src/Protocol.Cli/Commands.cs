@@ -198,6 +198,43 @@ internal static class Commands
         return command;
     }
 
+    public static Command Compare(CliContext cx)
+    {
+        var caseFile = new Option<string>("--case") { Description = "The case file (JSON).", Required = true };
+        var at = new Option<string>("--at") { Description = "Evaluation instant, ISO-8601 with offset.", Required = true };
+        var profiles = new Option<string[]>("--profile") { Description = "Profiles to compare (default: every shipped profile).", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string?>("--output") { Description = "Write the markdown to this file instead of standard output." };
+        var command = new Command("compare", "Evaluate one case under several profiles and print a markdown comparison.");
+        command.Options.Add(caseFile);
+        command.Options.Add(at);
+        command.Options.Add(profiles);
+        command.Options.Add(output);
+        command.SetAction(parse =>
+        {
+            if (!CaseReader.TryParseInstant(parse.GetValue(at)!, out var instant))
+            {
+                cx.Error.WriteLine("error: --at is not an ISO-8601 instant with an offset, e.g. 2025-03-30T12:00:00Z");
+                return 2;
+            }
+            var path = parse.GetValue(caseFile)!;
+            string json;
+            try { json = File.ReadAllText(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                cx.Error.WriteLine($"{path}: error: cannot read the case file: {e.Message}");
+                return 1;
+            }
+            var ids = parse.GetValue(profiles) is { Length: > 0 } given ? given : ProfileCatalog.Shipped.Ids.ToArray();
+            var markdown = Comparison.Markdown(json, path, instant, ids, out var errors);
+            foreach (var e in errors) cx.Error.WriteLine($"error: {e}");
+            if (errors.Count > 0) return 1;
+            if (parse.GetValue(output) is { } file) File.WriteAllText(file, markdown);
+            else cx.Out.Write(markdown);
+            return 0;
+        });
+        return command;
+    }
+
     internal static string Esc(string s) => Markup.Escape(s);
 
     /// <summary>True for a caseload file: a JSON object with a top-level "children" list.</summary>
