@@ -249,8 +249,20 @@ internal sealed class ProfileCompiler
         var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var item in seq.Children)
         {
+            var before = _r.Diagnostics.Count;
+            var count = result.Count;
+            ReadObligation(item, defaultAppliesTo, seen, result);
+            if (result.Count == count && _r.Diagnostics.Count == before)
+                _r.Error(item, ErrorCodes.Conflict, "this obligation could not be compiled", "check each of its keys against docs/profile-format.md");
+        }
+        return result;
+    }
+
+    private void ReadObligation(YamlNode item, List<string> defaultAppliesTo, Dictionary<string, YamlNode> seen, List<ObligationRule> result)
+    {
+        {
             var m = _r.Map(item, "an obligation");
-            if (m is null) continue;
+            if (m is null) return;
             var k = _r.Keys(m, Peek(m, "obligation"), ObligationKeys, ["id", "title", "responsible", "trigger", "deadline", "met-by", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the obligation id") : null;
             var what = id is null ? "an obligation" : $"obligation '{id}'";
@@ -287,7 +299,7 @@ internal sealed class ProfileCompiler
             if (id is null || title is null || responsible is null || trigger is null || when is null || deadline is null
                 || metBy.Count == 0 || citation is null || nature is null || scope is null || metSince is null
                 || (k.ContainsKey("recurs") && recurs is null))
-                continue;
+                return;
             result.Add(new ObligationRule
             {
                 Id = id, Title = title, Responsible = responsible,
@@ -298,7 +310,6 @@ internal sealed class ProfileCompiler
                 LapsesOn = lapses, Recurs = recurs, Citation = citation, Reading = reading,
             });
         }
-        return result;
     }
 
     private Trigger? ReadTrigger(YamlNode node, string what, bool childScope)
@@ -446,6 +457,7 @@ internal sealed class ProfileCompiler
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in seq.Children)
         {
+            var before = _r.Diagnostics.Count;
             var m = _r.Map(item, "a ladder");
             if (m is null) continue;
             var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "per", "counts", "dated-by", "window", "rungs", "citation", "reading"], ["id", "title", "counts", "window", "rungs", "citation"]);
@@ -463,7 +475,12 @@ internal sealed class ProfileCompiler
             var rungs = k.TryGetValue("rungs", out var r) ? ReadRungs(r, what) : null;
             var citation = k.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") : null;
             var reading = k.TryGetValue("reading", out var rd) ? _r.Text(rd, "'reading'") : null;
-            if (id is null || title is null || counts.Count == 0 || datedBy is null || window is null || rungs is null || citation is null || per is null) continue;
+            if (id is null || title is null || counts.Count == 0 || datedBy is null || window is null || rungs is null || citation is null || per is null)
+            {
+                if (_r.Diagnostics.Count == before)
+                    _r.Error(item, ErrorCodes.Conflict, $"{what} could not be compiled", "check each of its keys against docs/profile-format.md");
+                continue;
+            }
             result.Add(new Ladder { Id = id, Title = title, Counts = counts, Per = per == "establishment" ? LadderScope.Establishment : LadderScope.Child, DatedBy = datedBy, Window = window, Rungs = rungs, Citation = citation, Reading = reading });
         }
         return result;

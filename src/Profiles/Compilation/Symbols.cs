@@ -99,6 +99,7 @@ internal sealed class Symbols(NodeReader reader)
         var result = new List<EventReference>();
         var resolved = reader.Resolve(node);
         var items = resolved is YamlSequenceNode seq ? seq.Children.ToList() : [resolved];
+        if (items.Count == 0) reader.Error(resolved, ErrorCodes.MissingKey, $"{what}: the list is empty", "name at least one event, or remove the key");
         foreach (var item in items)
             if (Event(item, what) is { } e) result.Add(e);
         return result;

@@ -127,6 +127,8 @@ internal sealed class NodeReader(string file, List<ProfileDiagnostic> diagnostic
         var result = new List<(string, YamlNode)>();
         if (node is YamlSequenceNode seq)
         {
+            if (seq.Children.Count == 0)
+                Error(seq, ErrorCodes.MissingKey, $"{what}: the list is empty", "list at least one, or remove the key");
             foreach (var item in seq.Children)
                 if (Text(item, what) is { } t) result.Add((t, Resolve(item)));
         }

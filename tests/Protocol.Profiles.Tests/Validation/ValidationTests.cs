@@ -103,6 +103,39 @@ public class ValidationTests
             .Should().ContainSingle().Which.Message.Should().Contain("takes no 'when'");
     }
 
+    [Theory]
+    [InlineData("met-by: interview-completed:interview", "met-by: []")]
+    [InlineData("    citation: §1", "    when: { risk: [] }\n    citation: §1")]
+    [InlineData("    citation: §1", "    when: { care-status: [] }\n    citation: §1")]
+    [InlineData("    citation: §1", "    lapses-on: []\n    citation: §1")]
+    [InlineData("    citation: §1", "    recurs: { every: 1 day, until: [] }\n    citation: §1")]
+    [InlineData("    citation: §1", "    applies-to: []\n    citation: §1")]
+    public void EmptyLists_AreErrors_NeverASilentlyDroppedRule(string find, string replace)
+    {
+        // Regression: an empty list once made the compiler drop the rule and still call the profile valid.
+        var result = ProfileLoader.Load(Minimal.Replace(find, replace), "p.yaml");
+        result.Profile.Should().BeNull();
+        result.Diagnostics.Should().Contain(d => d.Message.Contains("empty"));
+    }
+
+    [Fact]
+    public void EmptyLadderWindow_IsAnError()
+    {
+        var yaml = Minimal + "\n" + """
+            ladders:
+              - id: repeat
+                title: Repeat
+                counts: [missing]
+                window: []
+                citation: §3
+                rungs:
+                  - { id: one, title: One, episodes: 3, activity: interview, responsible: police, deadline: immediately, citation: §3 }
+            """;
+        var result = ProfileLoader.Load(yaml, "p.yaml");
+        result.Profile.Should().BeNull();
+        result.Diagnostics.Should().ContainSingle().Which.Line.Should().Be(22); // "    window: []"
+    }
+
     [Fact]
     public void ShorthandDuration_AsDeadline_HintsTheMapForm()
     {
