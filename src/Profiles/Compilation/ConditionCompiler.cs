@@ -151,12 +151,15 @@ internal sealed class ConditionCompiler(NodeReader reader, Symbols symbols)
             {
                 var map = reader.Map(value, "'missing-for'");
                 if (map is null) return null;
-                var keys = reader.Keys(map, "'missing-for'", ["at-least", "from"], ["at-least", "from"]);
-                if (keys.Count < 2) return null;
+                var keys = reader.Keys(map, "'missing-for'", ["at-least", "from", "threshold"], ["at-least", "from"]);
+                if (!keys.ContainsKey("at-least") || !keys.ContainsKey("from")) return null;
                 var amount = ParseAmount(keys["at-least"], "'at-least'", allowWorking: false);
-                var from = symbols.Event(keys["from"], "'from'");
-                if (amount is null || from is null) return null;
-                return Fact($"missing for at least {amount} from {from}", nameof(FactContext.MissingForAtLeast), amount, from);
+                var from = symbols.EventSet(keys["from"], "'from'");
+                var mode = keys.TryGetValue("threshold", out var th) ? reader.OneOf(th, "'threshold'", ["inclusive", "strict"]) : "inclusive";
+                if (amount is null || from is null || mode is null) return null;
+                return mode == "strict"
+                    ? Fact($"missing for more than {amount} from {from}", nameof(FactContext.MissingForMoreThan), amount, from)
+                    : Fact($"missing for at least {amount} from {from}", nameof(FactContext.MissingForAtLeast), amount, from);
             }
             case "missing-during":
             {
@@ -166,7 +169,7 @@ internal sealed class ConditionCompiler(NodeReader reader, Symbols symbols)
                 if (keys.Count < 3) return null;
                 var start = reader.Time(keys["start"], "'start'");
                 var end = reader.Time(keys["end"], "'end'");
-                var from = symbols.Event(keys["from"], "'from'");
+                var from = symbols.EventSet(keys["from"], "'from'");
                 if (start is null || end is null || from is null) return null;
                 if (start == end)
                 {
@@ -200,12 +203,25 @@ internal sealed class ConditionCompiler(NodeReader reader, Symbols symbols)
             {
                 var map = reader.Map(value, "'episodes-within'");
                 if (map is null) return null;
-                var keys = reader.Keys(map, "'episodes-within'", ["period", "at-least"], ["period", "at-least"]);
-                if (keys.Count < 2) return null;
+                var keys = reader.Keys(map, "'episodes-within'", ["period", "at-least", "counts", "dated-by"], ["period", "at-least"]);
+                if (!keys.ContainsKey("period") || !keys.ContainsKey("at-least")) return null;
                 var amount = ParseAmount(keys["period"], "'period'", allowWorking: false);
+                if (amount is { IsElapsed: true })
+                {
+                    reader.Error(reader.Resolve(keys["period"]), ErrorCodes.BadDuration, "'period' of 'episodes-within' is counted in days, weeks or months, like a ladder window");
+                    return null;
+                }
                 var n = reader.Integer(keys["at-least"], "'at-least'", 1, 10000);
+                var counts = new List<string>();
+                if (keys.TryGetValue("counts", out var cn))
+                    foreach (var (label, node) in reader.TextOrList(cn, "'counts'"))
+                        if (symbols.Classification(label, node) is { } l) counts.Add(l); else return null;
+                EventSet? datedBy = null;
+                if (keys.TryGetValue("dated-by", out var db) && (datedBy = symbols.EventSet(db, "'dated-by'")) is null) return null;
                 if (amount is null || n is null) return null;
-                return Fact($"{n} or more episodes started within {amount}", nameof(FactContext.EpisodesWithinAtLeast), amount, n.Value);
+                var what = counts.Count == 0 ? "episodes" : $"{string.Join(" or ", counts)} episodes";
+                return Fact($"{n} or more {what} in the {amount} ending on this date{(datedBy is null ? "" : $", dated by {datedBy}")}",
+                    nameof(FactContext.EpisodesWithinAtLeast), amount, n.Value, (object)counts.ToArray(), datedBy!);
             }
             default:
                 return null; // unknown keys were reported by Keys()

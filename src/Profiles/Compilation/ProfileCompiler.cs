@@ -327,7 +327,7 @@ internal sealed class ProfileCompiler
         {
             foreach (var extra in new[] { "from", "threshold" })
                 if (k.ContainsKey(extra)) _r.Error(NodeReader.KeyNode(m, extra), ErrorCodes.Conflict, $"'{extra}' goes with 'missing-for', not with 'on'");
-            var e = _s.Event(on, "'on'");
+            var e = _s.EventSet(on, "'on'");
             return e is null ? null : new EventTrigger(e);
         }
         if (childScope)
@@ -335,13 +335,13 @@ internal sealed class ProfileCompiler
             _r.Error(m, ErrorCodes.Conflict, $"{what} has 'scope: child', so its trigger must be 'on' an event");
             return null;
         }
-        var amount = _conditions.ParseAmount(k["missing-for"], "'missing-for'", allowWorking: false);
+        var amount = _conditions.ParseAmount(k["missing-for"], "'missing-for'", allowWorking: true);
         if (!k.TryGetValue("from", out var fromNode))
         {
             _r.Error(m, ErrorCodes.MissingKey, $"the trigger of {what} has 'missing-for' but no 'from'", "say which event starts the clock, e.g. from: last-seen");
             return null;
         }
-        var from = _s.Event(fromNode, "'from'");
+        var from = _s.EventSet(fromNode, "'from'");
         var mode = k.TryGetValue("threshold", out var th) ? _r.OneOf(th, "'threshold'", ["inclusive", "strict"]) : "inclusive";
         if (amount is null || from is null || mode is null) return null;
         return new MissingForTrigger(amount, from, mode == "strict" ? ThresholdMode.Strict : ThresholdMode.Inclusive);
@@ -409,7 +409,7 @@ internal sealed class ProfileCompiler
                 $"the deadline of {what} needs exactly one of 'within' (a length of time) or 'on' ({string.Join(", ", DeadlineWords)})");
             return null;
         }
-        var from = k.TryGetValue("from", out var f) ? _s.Event(f, "'from'") : null;
+        var from = k.TryGetValue("from", out var f) ? _s.EventSet(f, "'from'") : null;
         if (k.ContainsKey("from") && from is null) return null;
         if (k.TryGetValue("within", out var within))
         {
@@ -460,7 +460,7 @@ internal sealed class ProfileCompiler
             var before = _r.Diagnostics.Count;
             var m = _r.Map(item, "a ladder");
             if (m is null) continue;
-            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "per", "counts", "dated-by", "window", "rungs", "citation", "reading"], ["id", "title", "counts", "window", "rungs", "citation"]);
+            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "per", "counts", "where", "dated-by", "window", "rungs", "citation", "reading"], ["id", "title", "counts", "window", "rungs", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the ladder id") : null;
             if (id is not null && !seen.Add(id)) _r.Error(idNode!, ErrorCodes.DuplicateId, $"ladder id '{id}' is used twice");
             var what = id is null ? "a ladder" : $"ladder '{id}'";
@@ -470,18 +470,19 @@ internal sealed class ProfileCompiler
                 foreach (var (label, n) in _r.TextOrList(cn, "'counts'"))
                     if (_s.Classification(label, n) is { } l) counts.Add(l);
             var per = k.TryGetValue("per", out var pr) ? _r.OneOf(pr, "'per'", ["child", "establishment"]) : "child";
-            var datedBy = k.TryGetValue("dated-by", out var db) ? _s.Event(db, "'dated-by'") : new EventReference(EventType.LastSeen);
+            var datedBy = k.TryGetValue("dated-by", out var db) ? _s.EventSet(db, "'dated-by'") : new EventReference(EventType.LastSeen);
+            var where = k.TryGetValue("where", out var wh) ? _conditions.Compile(wh) : Condition.Always;
             var window = k.TryGetValue("window", out var w) ? ReadWindow(w, what) : null;
             var rungs = k.TryGetValue("rungs", out var r) ? ReadRungs(r, what) : null;
             var citation = k.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") : null;
             var reading = k.TryGetValue("reading", out var rd) ? _r.Text(rd, "'reading'") : null;
-            if (id is null || title is null || counts.Count == 0 || datedBy is null || window is null || rungs is null || citation is null || per is null)
+            if (id is null || title is null || counts.Count == 0 || datedBy is null || where is null || window is null || rungs is null || citation is null || per is null)
             {
                 if (_r.Diagnostics.Count == before)
                     _r.Error(item, ErrorCodes.Conflict, $"{what} could not be compiled", "check each of its keys against docs/profile-format.md");
                 continue;
             }
-            result.Add(new Ladder { Id = id, Title = title, Counts = counts, Per = per == "establishment" ? LadderScope.Establishment : LadderScope.Child, DatedBy = datedBy, Window = window, Rungs = rungs, Citation = citation, Reading = reading });
+            result.Add(new Ladder { Id = id, Title = title, Counts = counts, Where = where, Per = per == "establishment" ? LadderScope.Establishment : LadderScope.Child, DatedBy = datedBy, Window = window, Rungs = rungs, Citation = citation, Reading = reading });
         }
         return result;
     }

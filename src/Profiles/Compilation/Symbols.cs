@@ -94,6 +94,14 @@ internal sealed class Symbols(NodeReader reader)
         return new EventReference(type);
     }
 
+    /// <summary>One event or a list, read as "the first of these to happen"; null if any is wrong or the list is empty.</summary>
+    public EventSet? EventSet(YamlNode node, string what)
+    {
+        var before = reader.Diagnostics.Count;
+        var events = Events(node, what);
+        return reader.Diagnostics.Count > before || events.Count == 0 ? null : new EventSet(events);
+    }
+
     public List<EventReference> Events(YamlNode node, string what)
     {
         var result = new List<EventReference>();

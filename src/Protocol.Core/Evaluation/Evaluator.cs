@@ -40,8 +40,11 @@ public static class Evaluator
             children.Add(run.Execute());
             foreach (var ladder in establishmentLadders)
                 foreach (var (episode, label) in run.Classifications)
-                    if (ladder.Counts.Contains(label, StringComparer.Ordinal) && (episode.Placement ?? childCase.Child.Placement) is not null)
-                        counted[ladder].Add(new CountedEpisode(childCase.Child.Id, episode, episode.First(ladder.DatedBy, at)?.At ?? episode.Start!.Value));
+                {
+                    if (!ladder.Counts.Contains(label, StringComparer.Ordinal) || (episode.Placement ?? childCase.Child.Placement) is null) continue;
+                    var c = new CountedEpisode(childCase.Child.Id, episode, ladder.DatedBy.FirstIn(episode, at)?.At ?? episode.Start!.Value);
+                    if (run.Counts(ladder, childCase, c)) counted[ladder].Add(c);
+                }
         }
         var escalations = new List<EscalationResult>();
         var positions = new List<LadderPosition>();
@@ -148,12 +151,12 @@ public static class Evaluator
             switch (trigger)
             {
                 case EventTrigger t:
-                    var e = episode.First(t.Event, at);
+                    var e = t.Event.FirstIn(episode, at);
                     if (e is null) return null;
                     description = $"{t.Event} at {Format(e.At)}";
                     return e.At;
                 case MissingForTrigger m:
-                    var start = episode.First(m.From, at);
+                    var start = m.From.FirstIn(episode, at);
                     if (start is null) return null;
                     var threshold = m.Amount.AddTo(start.At, Calendar);
                     if (threshold > at) return null;
@@ -249,7 +252,7 @@ public static class Evaluator
             var anchor = t;
             if (deadline.From is { } from)
             {
-                var anchorEvent = episode?.First(from, at);
+                var anchorEvent = episode is null ? null : from.FirstIn(episode, at);
                 if (anchorEvent is null)
                     why.Add($"The deadline is counted from {from}, which is not recorded: counted from the trigger instead.");
                 else
@@ -271,14 +274,16 @@ public static class Evaluator
                 if (stop is not null && stop.At <= windowStart && k > 0) break;
                 var due = k == 0 ? firstDue : new Amount(recurs.Every.Value * k, recurs.Every.Unit).AddTo(firstDue, Calendar);
                 var lines = new List<string>(why) { $"Occurrence {k + 1}: recurs every {recurs.Every} until {string.Join(" or ", recurs.Until)}." };
-                _obligations.Add(Resolve(rule, deadline, episodeId, k + 1, t, triggerText, lines, due, candidates, windowStart, stops, windowEnd: due));
+                // Intervals are [start, due] for the first occurrence and (previous due, due] after it, so a
+                // record exactly on a boundary meets only the occurrence it is due for.
+                _obligations.Add(Resolve(rule, deadline, episodeId, k + 1, t, triggerText, lines, due, candidates, windowStart, stops, windowEnd: due, exclusiveStart: k > 0));
                 windowStart = due;
             }
         }
 
         private ObligationResult Resolve(ObligationRule rule, Deadline deadline, string? episodeId, int? occurrence, Instant t, string triggerText,
             List<string> why, Instant due, IReadOnlyList<EpisodeEvent> candidates, Instant metFrom,
-            IReadOnlyList<EventReference> lapses, Instant? windowEnd = null)
+            IReadOnlyList<EventReference> lapses, Instant? windowEnd = null, bool exclusiveStart = false)
         {
             var dueTime = DueTime.Create(due, Calendar.Zone, deadline.Describe(), !deadline.CanBeOverdue);
             why.Add($"Due {(deadline.CanBeOverdue ? "by" : "at")} {Format(due)} ({deadline.Describe()}).");
@@ -286,7 +291,7 @@ public static class Evaluator
             foreach (var e in candidates)
             {
                 if (e.At > at) break;
-                if (e.At < metFrom) continue;
+                if (e.At < metFrom || (exclusiveStart && e.At == metFrom)) continue;
                 if (rule.MetBy.Any(r => r.Matches(e))) { met = e; break; }
             }
             if (met is not null && occurrence is not null && windowEnd is { } we && met.At > we)
@@ -304,7 +309,7 @@ public static class Evaluator
                 foreach (var e in candidates)
                 {
                     if (e.At > at) break;
-                    if (e.At < metFrom) continue;
+                    if (e.At < metFrom || (exclusiveStart && e.At == metFrom)) continue;
                     if (lapses.Any(r => r.Matches(e))) { lapse = e; break; }
                 }
                 if (lapse is not null && (!deadline.CanBeOverdue || lapse.At <= due))
@@ -363,12 +368,17 @@ public static class Evaluator
         {
             var counted = childCase.Episodes
                 .Where(e => _classification.TryGetValue(e, out var c) && ladder.Counts.Contains(c, StringComparer.Ordinal))
-                .Select(e => new CountedEpisode(childCase.Child.Id, e, e.First(ladder.DatedBy, at)?.At ?? e.Start!.Value))
+                .Select(e => new CountedEpisode(childCase.Child.Id, e, ladder.DatedBy.FirstIn(e, at)?.At ?? e.Start!.Value))
+                .Where(c => Counts(ladder, childCase, c))
                 .ToList();
             var (escalations, position) = LadderEvaluation.Evaluate(profile, ladder, counted, childCase.AllEvents(), at, establishment: null);
             _escalations.AddRange(escalations);
             return position;
         }
+
+        /// <summary>True if the ladder's <c>where</c> condition holds for the episode, at the instant that dates it.</summary>
+        public bool Counts(Ladder ladder, ChildCase owner, CountedEpisode c) =>
+            ladder.Where.IsAlways || ladder.Where.Evaluate(new FactContext(profile, owner, c.Episode, c.At, _classification.GetValueOrDefault(c.Episode), ClassificationOf));
 
         /// <summary>The classification of each episode (after <see cref="Execute"/>).</summary>
         public IReadOnlyDictionary<Episode, string> Classifications => _classification;

@@ -96,9 +96,9 @@ public sealed class FactContext
     /// True if, at <see cref="At"/>, the child had been missing for at least the amount counted from the
     /// first <paramref name="from"/> event, without the episode having ended.
     /// </summary>
-    public bool MissingForAtLeast(Amount amount, EventReference from)
+    public bool MissingForAtLeast(Amount amount, EventSet from)
     {
-        if (Episode?.First(from, At) is not { } start) return false;
+        if (Episode is null || from.FirstIn(Episode, At) is not { } start) return false;
         var threshold = amount.AddTo(start.At, Calendar);
         if (threshold > At) return false;
         var ended = Episode.FirstOf(Profile.MissingEndsOn, At);
@@ -106,16 +106,30 @@ public sealed class FactContext
     }
 
     /// <summary>
-    /// True if the missing period so far — from the first <paramref name="from"/> event to the end of the
-    /// episode or <see cref="At"/>, whichever is first — overlaps the local times [start, end) on any date
-    /// (an end at or before the start crosses midnight, e.g. 22:00–06:00).
+    /// True if, at <see cref="At"/>, the child had been missing for more than the amount counted from
+    /// <paramref name="from"/>: the episode went on past the mark ("more than 24 hours").
     /// </summary>
-    public bool MissingDuring(LocalTime start, LocalTime end, EventReference from)
+    public bool MissingForMoreThan(Amount amount, EventSet from)
     {
-        if (Episode?.First(from, At) is not { } begin) return false;
+        if (Episode is null || from.FirstIn(Episode, At) is not { } start) return false;
+        var threshold = amount.AddTo(start.At, Calendar);
+        if (threshold >= At) return false;
+        var ended = Episode.FirstOf(Profile.MissingEndsOn, At);
+        return ended is null || ended.At > threshold;
+    }
+
+    /// <summary>
+    /// True if the missing period so far — from the first <paramref name="from"/> event to the end of the
+    /// episode or <see cref="At"/>, whichever is first, both ends included — touches the local times
+    /// [start, end) on any date (an end at or before the start crosses midnight, e.g. 22:00–06:00). A child
+    /// still missing, or found, exactly at 00:00 was missing at 00:00.
+    /// </summary>
+    public bool MissingDuring(LocalTime start, LocalTime end, EventSet from)
+    {
+        if (Episode is null || from.FirstIn(Episode, At) is not { } begin) return false;
         var ended = Episode.FirstOf(Profile.MissingEndsOn, At);
         var stop = ended is not null && ended.At < At ? ended.At : At;
-        if (stop <= begin.At) return false;
+        if (stop < begin.At) return false;
         var zone = Calendar.Zone;
         var first = begin.At.InZone(zone).Date.PlusDays(-1);
         var last = stop.InZone(zone).Date;
@@ -123,7 +137,7 @@ public sealed class FactContext
         {
             var windowStart = Calendar.At(date, start);
             var windowEnd = Calendar.At(end <= start ? date.PlusDays(1) : date, end);
-            if (windowStart < stop && windowEnd > begin.At) return true;
+            if (windowStart <= stop && windowEnd > begin.At) return true;
         }
         return false;
     }
@@ -166,18 +180,32 @@ public sealed class FactContext
     public bool ConsecutiveAtLeast(EventReference declined, EventReference completed, int count) =>
         ConsecutiveCount(declined, completed) >= count;
 
-    /// <summary>The number of the child's episodes started within the amount before <see cref="At"/>, inclusive.</summary>
-    public int EpisodesWithin(Amount amount)
+    /// <summary>
+    /// The number of the child's episodes in the window of the given length ending on <see cref="At"/>'s
+    /// local date (counted like a ladder window: "4 weeks" holds that date and the 27 before it), dated by
+    /// the first of <paramref name="datedBy"/> (else the episode's start), at or before <see cref="At"/>,
+    /// and, if <paramref name="counts"/> is not empty, classified as one of those labels.
+    /// </summary>
+    public int EpisodesWithin(Amount amount, string[] counts, EventSet? datedBy)
     {
-        var count = 0;
+        var zone = Calendar.Zone;
+        var first = EpisodeWindow.FirstDate(amount, At.InZone(zone).Date);
+        var total = 0;
         foreach (var e in Case.Episodes)
         {
-            if (e.Start is not { } s || s > At) continue;
-            if (amount.AddTo(s, Calendar) >= At) count++;
+            var dated = (datedBy is null ? null : datedBy.FirstIn(e, At))?.At ?? e.Start;
+            if (dated is not { } d || d > At || d.InZone(zone).Date < first) continue;
+            if (counts.Length > 0)
+            {
+                var label = ReferenceEquals(e, Episode) ? Classification : _classificationOf(e);
+                if (label is null || Array.IndexOf(counts, label) < 0) continue;
+            }
+            total++;
         }
-        return count;
+        return total;
     }
 
-    /// <summary>True if the child had at least <paramref name="count"/> episodes within the amount before <see cref="At"/>.</summary>
-    public bool EpisodesWithinAtLeast(Amount amount, int count) => EpisodesWithin(amount) >= count;
+    /// <summary>True if <see cref="EpisodesWithin"/> is at least <paramref name="count"/>.</summary>
+    public bool EpisodesWithinAtLeast(Amount amount, int count, string[] counts, EventSet? datedBy) =>
+        EpisodesWithin(amount, counts, datedBy) >= count;
 }

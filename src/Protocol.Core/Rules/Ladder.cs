@@ -82,7 +82,9 @@ public sealed record Ladder
     /// <summary>Whose episodes are counted.</summary>
     public LadderScope Per { get; init; } = LadderScope.Child;
     /// <summary>Event that dates an episode (falls back to the episode's start).</summary>
-    public required EventReference DatedBy { get; init; }
+    public required EventSet DatedBy { get; init; }
+    /// <summary>Which episodes count, beyond their classification: taken for each episode at the instant that dates it.</summary>
+    public Condition Where { get; init; } = Condition.Always;
     /// <summary>Window.</summary>
     public required EpisodeWindow Window { get; init; }
     /// <summary>Rungs, lowest first.</summary>

@@ -20,14 +20,14 @@ public abstract record Trigger
 }
 
 /// <summary>An event occurs (in episode scope the first occurrence in the episode; in child scope, every occurrence).</summary>
-public sealed record EventTrigger(EventReference Event) : Trigger
+public sealed record EventTrigger(EventSet Event) : Trigger
 {
     /// <inheritdoc />
     public override string Describe() => $"on {Event}";
 }
 
 /// <summary>The child is still missing an amount of time after an event.</summary>
-public sealed record MissingForTrigger(Amount Amount, EventReference From, ThresholdMode Mode) : Trigger
+public sealed record MissingForTrigger(Amount Amount, EventSet From, ThresholdMode Mode) : Trigger
 {
     /// <inheritdoc />
     public override string Describe() =>

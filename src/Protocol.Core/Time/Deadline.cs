@@ -8,7 +8,7 @@ namespace Protocol.Core.Time;
 /// How the due instant of an obligation is computed from its anchor (the trigger, unless
 /// <see cref="From"/> names another event).
 /// </summary>
-public sealed record Deadline(DeadlineKind Kind, Amount? Amount = null, EventReference? From = null, LocalTime? ByLocalTime = null)
+public sealed record Deadline(DeadlineKind Kind, Amount? Amount = null, EventSet? From = null, LocalTime? ByLocalTime = null)
 {
     /// <summary>A deadline due at the trigger ("immediately").</summary>
     public static Deadline Immediately { get; } = new(DeadlineKind.Immediately);
