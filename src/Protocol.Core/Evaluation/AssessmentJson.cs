@@ -82,6 +82,7 @@ public static class AssessmentJson
             if (o.Occurrence is { } n) w.WriteNumber("occurrence", n);
             w.WriteString("trigger", o.Trigger);
             w.WriteString("triggeredAt", Utc.Format(o.TriggeredAt));
+            w.WriteString("countedFrom", Utc.Format(o.CountedFrom));
             WriteDue(w, o.Due);
             w.WriteString("status", o.Status.Name());
             WriteMet(w, o.MetBy);

@@ -259,9 +259,11 @@ public static class Evaluator
                     anchor = anchorEvent.At;
             }
             var firstDue = deadline.DueFrom(anchor, Calendar);
+            if (firstDue < t)
+                why.Add($"The deadline is counted from {deadline.From} at {Format(anchor)}, before the trigger: it had already passed when the duty arose.");
             if (rule.Recurs is null)
             {
-                _obligations.Add(Resolve(rule, deadline, episodeId, null, t, triggerText, why, firstDue, candidates, metFrom, rule.LapsesOn));
+                _obligations.Add(Resolve(rule, deadline, episodeId, null, t, anchor, triggerText, why, firstDue, candidates, metFrom, rule.LapsesOn));
                 return;
             }
             var recurs = rule.Recurs;
@@ -276,12 +278,12 @@ public static class Evaluator
                 var lines = new List<string>(why) { $"Occurrence {k + 1}: recurs every {recurs.Every} until {string.Join(" or ", recurs.Until)}." };
                 // Intervals are [start, due] for the first occurrence and (previous due, due] after it, so a
                 // record exactly on a boundary meets only the occurrence it is due for.
-                _obligations.Add(Resolve(rule, deadline, episodeId, k + 1, t, triggerText, lines, due, candidates, windowStart, stops, windowEnd: due, exclusiveStart: k > 0));
+                _obligations.Add(Resolve(rule, deadline, episodeId, k + 1, t, anchor, triggerText, lines, due, candidates, windowStart, stops, windowEnd: due, exclusiveStart: k > 0));
                 windowStart = due;
             }
         }
 
-        private ObligationResult Resolve(ObligationRule rule, Deadline deadline, string? episodeId, int? occurrence, Instant t, string triggerText,
+        private ObligationResult Resolve(ObligationRule rule, Deadline deadline, string? episodeId, int? occurrence, Instant t, Instant countedFrom, string triggerText,
             List<string> why, Instant due, IReadOnlyList<EpisodeEvent> candidates, Instant metFrom,
             IReadOnlyList<EventReference> lapses, Instant? windowEnd = null, bool exclusiveStart = false)
         {
@@ -340,6 +342,7 @@ public static class Evaluator
                 Occurrence = occurrence,
                 Trigger = triggerText,
                 TriggeredAt = t,
+                CountedFrom = countedFrom,
                 Due = dueTime,
                 Status = status,
                 MetBy = met is null ? null : new MetEvent(met.Qualifier is null ? met.Type.Name() : $"{met.Type.Name()}:{met.Qualifier}", met.At),
@@ -358,6 +361,7 @@ public static class Evaluator
             EpisodeId = episodeId,
             Trigger = triggerText,
             TriggeredAt = t,
+            CountedFrom = t,
             Status = ObligationStatus.NotApplicable,
             Citation = rule.Citation,
             Reading = rule.Reading,

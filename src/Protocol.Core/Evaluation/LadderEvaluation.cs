@@ -21,15 +21,16 @@ internal static class LadderEvaluation
         var recordList = records.Where(e => e.At <= at).OrderBy(e => e.At).ToList();
         var escalations = new List<EscalationResult>();
         var previous = 0;
-        string? highest = null;
+        var highest = -1; // the highest rung the count has ever been in: adding an episode never lowers it
         for (var i = 0; i < counted.Count; i++)
         {
             var date = counted[i].At.InZone(zone).Date;
             var (count, from, readings) = CountAt(ladder, counted, i, date, zone);
-            foreach (var rung in ladder.Rungs)
+            for (var r = 0; r < ladder.Rungs.Count; r++)
             {
+                var rung = ladder.Rungs[r];
                 if (!rung.Contains(count)) continue;
-                highest = rung.Id;
+                highest = Math.Max(highest, r);
                 if (i > 0 && rung.Contains(previous)) continue;
                 var members = counted.Take(i + 1).Where(p => from is null || p.At.InZone(zone).Date >= from).ToList();
                 escalations.Add(Resolve(profile, ladder, rung, counted[i], date, count, from, readings, members, recordList, at, establishment));
@@ -43,7 +44,7 @@ internal static class LadderEvaluation
             nowCount = Math.Max(0, CountAt(ladder, probe, counted.Count, at.InZone(zone).Date, zone).Count - 1);
         }
         var title = establishment is null ? ladder.Title : $"{ladder.Title} — {establishment}";
-        return (escalations, new LadderPosition(ladder.Id, title, nowCount, highest, ladder.Window.Describe()));
+        return (escalations, new LadderPosition(ladder.Id, title, nowCount, highest < 0 ? null : ladder.Rungs[highest].Id, ladder.Window.Describe()));
     }
 
     private static (int Count, LocalDate? From, string Readings) CountAt(Ladder ladder, List<CountedEpisode> counted, int index, LocalDate date, DateTimeZone zone)

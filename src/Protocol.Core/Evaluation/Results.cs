@@ -25,6 +25,10 @@ public sealed record ObligationResult
     public required string Trigger { get; init; }
     /// <summary>When it was triggered.</summary>
     public required Instant TriggeredAt { get; init; }
+    /// <summary>The instant its deadline is counted from: the trigger, unless the deadline names an earlier or
+    /// later event with <c>from</c> (a deadline counted from going missing can have passed before the report
+    /// that triggers the duty).</summary>
+    public required Instant CountedFrom { get; init; }
     /// <summary>When it is due (null only when not applicable before a deadline could be set).</summary>
     public DueTime? Due { get; init; }
     /// <summary>Status at the evaluation instant.</summary>
