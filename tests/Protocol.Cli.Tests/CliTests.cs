@@ -155,4 +155,20 @@ public class CliTests
         r.Out.Should().Contain("expected 'prevention-interview' (met-on-time)");
         r.Out.TrimEnd().Split('\n')[^1].Should().Be("0 passed, 1 failed");
     }
+
+    [Fact]
+    public void Compare_DocsComparison_IsTheGeneratedOutput()
+    {
+        // docs/comparison.md is generated, not written by hand: regenerate it with the command in its
+        // first lines whenever a profile changes.
+        var r = CliRunner.Run("compare", "--case", "samples/comparison-case.json", "--at", "2025-11-05T12:00:00Z");
+        r.ExitCode.Should().Be(0, r.Error);
+        var doc = File.ReadAllText(Path.Combine(CliRunner.Root, "docs", "comparison.md"));
+        Normalise(r.Out).Should().Be(Normalise(doc),
+            "docs/comparison.md must be regenerated: protocol compare --case samples/comparison-case.json --at 2025-11-05T12:00:00Z --output docs/comparison.md");
+        foreach (var id in new[] { "bcp", "bedfordshire", "liverpool", "warwickshire", "west-mercia" })
+            r.Out.Should().Contain($"| {id} |");
+    }
+
+    private static string Normalise(string text) => text.Replace("\r\n", "\n").TrimEnd();
 }
