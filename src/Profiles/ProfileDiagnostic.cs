@@ -42,6 +42,8 @@ public static class ErrorCodes
     public const string Conflict = "PRF013";
     /// <summary>The file is too large, too deep, or uses too many aliases to be a profile.</summary>
     public const string TooLarge = "PRF014";
-    /// <summary>The file cannot be read.</summary>
+    /// <summary>The file cannot be read, or is not UTF-8 text (NUL or other control characters, bytes that are not UTF-8).</summary>
     public const string Unreadable = "PRF015";
+    /// <summary>Settings that refer to each other (or one to itself) in a cycle.</summary>
+    public const string CircularReference = "PRF016";
 }

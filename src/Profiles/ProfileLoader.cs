@@ -30,22 +30,16 @@ public static class ProfileLoader
         return new ProfileLoadResult(sorted.Count == 0 ? profile : null, sorted);
     }
 
-    /// <summary>Loads a profile file; an unreadable file is reported as a diagnostic.</summary>
+    /// <summary>
+    /// Loads a profile file; a file that is missing, unreadable, too large (judged by its size, before
+    /// reading it) or not UTF-8 text is reported as a diagnostic.
+    /// </summary>
     public static ProfileLoadResult LoadFile(string path)
     {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) return Unreadable(path, "no such file");
-            if (info.Length > YamlText.MaxBytes)
-                return new ProfileLoadResult(null, [new ProfileDiagnostic(path, 1, 1, ErrorCodes.TooLarge,
-                    $"the file is {info.Length / 1024} KB; a profile may be at most {YamlText.MaxBytes / 1024} KB", "give the path of the profile's .yaml file")]);
-            return Load(File.ReadAllText(path), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            return Unreadable(path, e.Message);
-        }
+        ArgumentNullException.ThrowIfNull(path);
+        var diagnostics = new List<ProfileDiagnostic>();
+        var text = YamlText.ReadFile(path, "a profile", diagnostics);
+        return text is null ? new ProfileLoadResult(null, diagnostics) : Load(text, path);
     }
 
     /// <summary>Loads a profile from text, or throws <see cref="ProfileValidationException"/> with every problem.</summary>
@@ -54,7 +48,4 @@ public static class ProfileLoader
         var result = Load(yaml, file);
         return result.IsValid ? result.Profile! : throw new ProfileValidationException(result.Diagnostics);
     }
-
-    private static ProfileLoadResult Unreadable(string path, string why) =>
-        new(null, [new ProfileDiagnostic(path, 1, 1, ErrorCodes.Unreadable, $"cannot read the file: {why}")]);
 }

@@ -70,6 +70,7 @@ internal sealed class ProfileCompiler
     private readonly Dictionary<string, YamlNode> _settingNodes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _informationalSettings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YamlNode> _notEncodedNodes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, YamlNode> _rungIds = new(StringComparer.Ordinal);
 
     private void ReadSettings(YamlNode node, out List<SettingDefinition> settings)
     {
@@ -92,7 +93,78 @@ internal sealed class ProfileCompiler
             var citation = keys.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") ?? "" : "";
             settings.Add(new SettingDefinition(name, Flatten(value), reading, citation));
         }
+        CheckSettingCycles(values);
         _r.UseSettings(values);
+    }
+
+    /// <summary>
+    /// A setting's value may refer to other settings (<c>$name</c>, anywhere in it), but not in a
+    /// cycle. Each cycle is reported once, at the reference that starts it in the first setting of the
+    /// cycle; its references are then not followed (nor reported again) where a rule uses the setting.
+    /// Depth-first with an explicit stack, so a long chain of settings cannot exhaust the call stack.
+    /// </summary>
+    private void CheckSettingCycles(Dictionary<string, YamlNode> values)
+    {
+        var references = values.ToDictionary(kv => kv.Key, kv => SettingReferences(kv.Value).Where(r => values.ContainsKey(r.Name)).ToList(), StringComparer.Ordinal);
+        var state = new Dictionary<string, bool>(StringComparer.Ordinal); // false: being visited, true: done
+        foreach (var root in values.Keys)
+        {
+            if (state.ContainsKey(root)) continue;
+            state[root] = false;
+            var path = new List<(string Name, int Next)> { (root, 0) };
+            while (path.Count > 0)
+            {
+                var (name, next) = path[^1];
+                if (next == references[name].Count)
+                {
+                    state[name] = true;
+                    path.RemoveAt(path.Count - 1);
+                    continue;
+                }
+                path[^1] = (name, next + 1);
+                var target = references[name][next].Name;
+                if (!state.TryGetValue(target, out var done))
+                {
+                    state[target] = false;
+                    path.Add((target, 0));
+                }
+                else if (!done)
+                {
+                    var cycle = path.Skip(path.FindIndex(f => f.Name == target)).ToList();
+                    var edges = cycle.Select(f => references[f.Name][f.Next - 1].Node).ToList();
+                    var message = cycle.Count == 1
+                        ? $"setting '{target}' refers to itself"
+                        : $"settings refer to each other in a cycle: {string.Join(" -> ", cycle.Select(f => f.Name).Append(target))}";
+                    _r.Error(edges[0], ErrorCodes.CircularReference, message, "write the value out in one of them");
+                    foreach (var edge in edges) _r.MarkReported(edge);
+                    foreach (var f in cycle) _r.UsedSettings.Add(f.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>Every <c>$name</c> written in a setting's value, with its node.</summary>
+    private static IEnumerable<(string Name, YamlNode Node)> SettingReferences(YamlNode value)
+    {
+        var pending = new Stack<YamlNode>([value]);
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            if (!seen.Add(node)) continue;
+            switch (node)
+            {
+                case YamlScalarNode { Value: { Length: > 1 } v, Style: YamlDotNet.Core.ScalarStyle.Plain } when v.StartsWith('$'):
+                    yield return (v[1..], node);
+                    break;
+                case YamlSequenceNode seq:
+                    for (var i = seq.Children.Count - 1; i >= 0; i--) pending.Push(seq.Children[i]);
+                    break;
+                case YamlMappingNode map:
+                    foreach (var (k, v) in map.Children.Reverse()) { pending.Push(v); pending.Push(k); }
+                    break;
+            }
+        }
     }
 
     private static string Flatten(YamlNode node) => node switch
@@ -520,6 +592,12 @@ internal sealed class ProfileCompiler
             var k = _r.Keys(m, Peek(m, "rung"), ["id", "title", "episodes", "activity", "chair", "responsible", "nature", "deadline", "citation"],
                 ["id", "title", "episodes", "activity", "responsible", "deadline", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the rung id") : null;
+            if (id is not null)
+            {
+                if (_rungIds.TryGetValue(id, out var first))
+                    _r.Error(idNode!, ErrorCodes.DuplicateId, $"rung id '{id}' is already used at line {first.Start.Line}", "give each rung its own id, across all ladders");
+                else _rungIds[id] = idNode!;
+            }
             var rungWhat = id is null ? "a rung" : $"rung '{id}'";
             var title = k.TryGetValue("title", out var t) ? _r.Text(t, "'title'") : null;
             var range = k.TryGetValue("episodes", out var ep) ? ReadRange(ep) : null;

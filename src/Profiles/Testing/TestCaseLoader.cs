@@ -27,13 +27,9 @@ public static class TestCaseLoader
     /// <summary>Loads the cases of one file.</summary>
     public static (IReadOnlyList<ProfileTestCase> Cases, IReadOnlyList<ProfileDiagnostic> Diagnostics) LoadFile(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return ([], [new ProfileDiagnostic(path, 1, 1, ErrorCodes.Unreadable, $"cannot read the file: {e.Message}")]);
-        }
-        return Load(text, path);
+        var diagnostics = new List<ProfileDiagnostic>();
+        var text = YamlText.ReadFile(path, "a test file", diagnostics);
+        return text is null ? ([], diagnostics) : Load(text, path);
     }
 
     /// <summary>Loads the cases of a file's text.</summary>

@@ -23,21 +23,30 @@ internal sealed class NodeReader(string file, List<ProfileDiagnostic> diagnostic
     public void Error(YamlNode node, string code, string message, string? hint = null) =>
         Diagnostics.Add(new ProfileDiagnostic(File, (int)node.Start.Line, (int)node.Start.Column, code, message, hint));
 
-    /// <summary>Follows a <c>$setting</c> reference to the setting's value.</summary>
+    /// <summary>Marks a node as already reported, so that reading it again reports nothing more.</summary>
+    public void MarkReported(YamlNode node) => _reported.Add(node);
+
+    /// <summary>
+    /// Follows a <c>$setting</c> reference to the setting's value, and on if that value is itself a
+    /// reference; stops at a reference already reported (unknown, or part of a cycle).
+    /// </summary>
     public YamlNode Resolve(YamlNode node)
     {
-        if (node is YamlScalarNode { Value: { } v, Style: YamlDotNet.Core.ScalarStyle.Plain } && v.StartsWith('$') && v.Length > 1)
+        for (var steps = 0; steps <= _settings.Count; steps++)
         {
+            if (_reported.Contains(node) || node is not YamlScalarNode { Value: { Length: > 1 } v, Style: YamlDotNet.Core.ScalarStyle.Plain } || !v.StartsWith('$'))
+                return node;
             var name = v[1..];
-            if (_settings.TryGetValue(name, out var value))
+            if (!_settings.TryGetValue(name, out var value))
             {
-                UsedSettings.Add(name);
-                return value;
+                if (_reported.Add(node))
+                    Error(node, ErrorCodes.UnknownReference, $"'{v}' refers to no setting named '{name}'", Suggest.Hint(name, _settings.Keys, "a setting"));
+                return node;
             }
-            if (_reported.Add(node))
-                Error(node, ErrorCodes.UnknownReference, $"'{v}' refers to no setting named '{name}'", Suggest.Hint(name, _settings.Keys, "a setting"));
+            UsedSettings.Add(name);
+            node = value;
         }
-        return node;
+        return node; // a cycle, reported where the settings are read
     }
 
     public YamlMappingNode? Map(YamlNode node, string what)
