@@ -10,38 +10,44 @@ using Protocol.Core.Tests.Fixtures;
 
 namespace Protocol.Core.Tests.Properties;
 
-/// <summary>Properties of evaluation over random cases, on a real shipped profile and on the fixture.</summary>
+/// <summary>Properties of evaluation over random cases, on every shipped profile and on the fixture.</summary>
 public class PropertyTests
 {
-    private static readonly CompiledProfile Shipped = ProfileCatalog.Shipped.Get("warwickshire");
+    public static TheoryData<string> ShippedIds() => new(ProfileCatalog.Shipped.Ids);
     private static readonly Instant From2024 = Instant.FromUtc(2024, 1, 1, 0, 0);
-    private const int Iterations = 150;
+    private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("PROTOCOL_PROPERTY_ITERATIONS"), out var n) ? n : 150;
 
-    [Fact]
-    public void Evaluation_IsDeterministic()
+    [Theory]
+    [MemberData(nameof(ShippedIds))]
+    public void Evaluation_IsDeterministic(string id)
     {
-        CaseGen.For(Shipped, From2024).Sample(g =>
-            AssessmentJson.Serialize(Evaluator.Evaluate(Shipped, g.Case, g.At)) == AssessmentJson.Serialize(Evaluator.Evaluate(Shipped, g.Case, g.At)),
+        var shipped = ProfileCatalog.Shipped.Get(id);
+        CaseGen.For(shipped, From2024).Sample(g =>
+            AssessmentJson.Serialize(Evaluator.Evaluate(shipped, g.Case, g.At)) == AssessmentJson.Serialize(Evaluator.Evaluate(shipped, g.Case, g.At)),
             iter: Iterations, threads: 1);
     }
 
-    [Fact]
-    public void ParallelEvaluationOfManyChildren_EqualsSequential()
+    [Theory]
+    [MemberData(nameof(ShippedIds))]
+    public void ParallelEvaluationOfManyChildren_EqualsSequential(string id)
     {
-        CaseGen.For(Shipped, From2024, maxEpisodes: 3).Array[20, 40].Sample(cases =>
+        var shipped = ProfileCatalog.Shipped.Get(id);
+        CaseGen.For(shipped, From2024, maxEpisodes: 3).Array[20, 40].Sample(cases =>
         {
-            var sequential = cases.Select(g => AssessmentJson.Serialize(Evaluator.Evaluate(Shipped, g.Case, g.At))).ToList();
+            var sequential = cases.Select(g => AssessmentJson.Serialize(Evaluator.Evaluate(shipped, g.Case, g.At))).ToList();
             var parallel = cases.AsParallel().AsOrdered().WithDegreeOfParallelism(4)
-                .Select(g => AssessmentJson.Serialize(Evaluator.Evaluate(Shipped, g.Case, g.At))).ToList();
+                .Select(g => AssessmentJson.Serialize(Evaluator.Evaluate(shipped, g.Case, g.At))).ToList();
             return parallel.SequenceEqual(sequential);
         }, iter: 10, threads: 1);
     }
 
-    [Fact]
-    public void AddingAnEpisode_NeverLowersTheRungReached()
+    [Theory]
+    [MemberData(nameof(ShippedIds))]
+    public void AddingAnEpisode_NeverLowersTheRungReached(string id)
     {
-        var gen = from g in CaseGen.For(Shipped, From2024, maxEpisodes: 8, maxGapDays: 15)
-                  from extra in CaseGen.For(Shipped, From2024, maxEpisodes: 1, maxGapDays: 15)
+        var shipped = ProfileCatalog.Shipped.Get(id);
+        var gen = from g in CaseGen.For(shipped, From2024, maxEpisodes: 8, maxGapDays: 15)
+                  from extra in CaseGen.For(shipped, From2024, maxEpisodes: 1, maxGapDays: 15)
                   select (g, extra);
         gen.Sample((g, extra) =>
         {
@@ -49,9 +55,9 @@ public class PropertyTests
             var offset = lastEnd - extra.Case.Episodes[0].Events.Min(e => e.At);
             var shifted = new Episode("E-extra", extra.Case.Episodes[0].Events.Select(e => e with { At = e.At + offset }));
             var at = shifted.Events.Max(e => e.At) > g.At ? shifted.Events.Max(e => e.At) : g.At;
-            var before = Evaluator.Evaluate(Shipped, g.Case, at);
-            var after = Evaluator.Evaluate(Shipped, new ChildCase(g.Case.Child, g.Case.Episodes.Append(shifted), g.Case.Records), at);
-            foreach (var ladder in Shipped.Ladders)
+            var before = Evaluator.Evaluate(shipped, g.Case, at);
+            var after = Evaluator.Evaluate(shipped, new ChildCase(g.Case.Child, g.Case.Episodes.Append(shifted), g.Case.Records), at);
+            foreach (var ladder in shipped.Ladders)
             {
                 int Rank(Assessment a) => a.Ladders.Single(l => l.LadderId == ladder.Id).HighestRungReached is { } id
                     ? ladder.Rungs.Select(r => r.Id).ToList().IndexOf(id) : -1;
@@ -64,12 +70,14 @@ public class PropertyTests
     // A deadline's trigger, for this property, is the instant its clock starts (CountedFrom): usually the
     // event that raises the duty, but a deadline may count from an earlier event ("within 24 hours of the
     // child going missing", raised by a late report), and then it is already overdue when raised.
-    [Fact]
-    public void NoDeadline_FallsBeforeItsTrigger()
+    [Theory]
+    [MemberData(nameof(ShippedIds))]
+    public void NoDeadline_FallsBeforeItsTrigger(string id)
     {
-        CaseGen.For(Shipped, From2024).Sample(g =>
+        var shipped = ProfileCatalog.Shipped.Get(id);
+        CaseGen.For(shipped, From2024).Sample(g =>
         {
-            var a = Evaluator.Evaluate(Shipped, g.Case, g.At);
+            var a = Evaluator.Evaluate(shipped, g.Case, g.At);
             return a.Obligations.All(o => o.Due is null || o.Due.Utc >= o.CountedFrom)
                    && a.Escalations.All(e => e.Due.Utc >= e.TriggeredAt);
         }, iter: Iterations, threads: 1);
@@ -88,7 +96,9 @@ public class PropertyTests
         {
             if (g.At > Instant.FromUtc(2025, 7, 10, 0, 0)) return true; // keep every deadline before 24 August
             var shift = Duration.FromDays(7 * weeks);
-            var moved = new ChildCase(g.Case.Child, g.Case.Episodes.Select(e => new Episode(e.Id, e.Events.Select(x => x with { At = x.At + shift }))));
+            // The child is moved with the timeline (date of birth too), so their age at every event is the same.
+            var child = g.Case.Child with { DateOfBirth = g.Case.Child.DateOfBirth?.PlusDays(7 * weeks) };
+            var moved = new ChildCase(child, g.Case.Episodes.Select(e => new Episode(e.Id, e.Events.Select(x => x with { At = x.At + shift }))));
             var a = Evaluator.Evaluate(profile, g.Case, g.At);
             var b = Evaluator.Evaluate(profile, moved, g.At + shift);
             if (a.Obligations.Count != b.Obligations.Count || a.Escalations.Count != b.Escalations.Count) return false;
@@ -98,19 +108,21 @@ public class PropertyTests
         }, iter: Iterations, threads: 1);
     }
 
-    [Fact]
-    public void InputOffsets_DoNotChangeTheAssessment()
+    [Theory]
+    [MemberData(nameof(ShippedIds))]
+    public void InputOffsets_DoNotChangeTheAssessment(string id)
     {
+        var shipped = ProfileCatalog.Shipped.Get(id);
         Offset[] offsets = [Offset.Zero, Offset.FromHours(1), Offset.FromHours(-5), Offset.FromHoursAndMinutes(5, 30), Offset.FromHours(14), Offset.FromHours(-12)];
-        var gen = from g in CaseGen.For(Shipped, From2024, maxEpisodes: 3)
+        var gen = from g in CaseGen.For(shipped, From2024, maxEpisodes: 3)
                   from pick in Gen.Int[0, offsets.Length - 1]
                   select (g, pick);
         gen.Sample((g, pick) =>
         {
-            var utc = CaseReader.Read(CaseGen.ToJson(g.Case, _ => Offset.Zero), Shipped);
-            var mixed = CaseReader.Read(CaseGen.ToJson(g.Case, i => offsets[(int)((i.ToUnixTimeSeconds() / 60 + pick) % offsets.Length)]), Shipped);
+            var utc = CaseReader.Read(CaseGen.ToJson(g.Case, _ => Offset.Zero), shipped);
+            var mixed = CaseReader.Read(CaseGen.ToJson(g.Case, i => offsets[(int)((i.ToUnixTimeSeconds() / 60 + pick) % offsets.Length)]), shipped);
             if (!utc.IsValid || !mixed.IsValid) return false;
-            return AssessmentJson.Serialize(Evaluator.Evaluate(Shipped, utc.Case!, g.At)) == AssessmentJson.Serialize(Evaluator.Evaluate(Shipped, mixed.Case!, g.At));
+            return AssessmentJson.Serialize(Evaluator.Evaluate(shipped, utc.Case!, g.At)) == AssessmentJson.Serialize(Evaluator.Evaluate(shipped, mixed.Case!, g.At));
         }, iter: Iterations, threads: 1);
     }
 }
