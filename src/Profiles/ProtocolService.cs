@@ -27,6 +27,20 @@ public sealed class ProtocolService(ProfileCatalog catalog, IClock clock)
     public Assessment Evaluate(CompiledProfile profile, ChildCase childCase, Instant? at = null) =>
         Evaluator.Evaluate(profile, childCase, at ?? Clock.GetCurrentInstant());
 
-    /// <summary>Reads a JSON case against a shipped profile (flags, levels and activities checked).</summary>
-    public CaseReadResult ReadCase(string profileId, string json) => CaseReader.Read(json, Catalog.Get(profileId));
+    /// <summary>
+    /// Reads and validates a JSON case against a shipped profile (flags, levels and activities checked), for an
+    /// evaluation at <paramref name="at"/> (default: the clock's now). A record dated after the clock's now is an error.
+    /// </summary>
+    public CaseReadResult ReadCase(string profileId, string json, Instant? at = null)
+    {
+        var now = Clock.GetCurrentInstant();
+        return CaseReader.Read(json, Catalog.Get(profileId), at ?? now, now);
+    }
+
+    /// <summary>Checks a case built in code against a shipped profile (see <see cref="CaseValidator"/>); empty when it is valid.</summary>
+    public IReadOnlyList<CaseError> Validate(string profileId, ChildCase childCase, Instant? at = null)
+    {
+        var now = Clock.GetCurrentInstant();
+        return CaseValidator.Validate(childCase, at ?? now, Catalog.Get(profileId), now);
+    }
 }

@@ -40,8 +40,8 @@ public static class CliApp
         }
         catch (Exception e)
         {
-            // Only the exception type and message: messages from this library never carry case data.
-            stderr.WriteLine($"error: unexpected failure ({e.GetType().Name}): {e.Message}");
+            // Only the exception type: a message from the runtime or a library could quote input (a key, a value).
+            stderr.WriteLine($"error: unexpected failure ({e.GetType().Name}); details are withheld because they could contain case data");
             return 1;
         }
     }

@@ -85,6 +85,9 @@ internal static class Commands
                 foreach (var d in loaded.Diagnostics) cx.Error.WriteLine(d.ToString());
                 return 1;
             }
+            // "now" is the real time, whatever --at says: a record dated after it is an error. A record after --at
+            // but not after now is allowed (an assessment as at an earlier instant) and the assessment says it was ignored.
+            var now = cx.Clock.GetCurrentInstant();
             Instant instant;
             if (parse.GetValue(at) is { } atText)
             {
@@ -94,7 +97,7 @@ internal static class Commands
                     return 2;
                 }
             }
-            else instant = cx.Clock.GetCurrentInstant();
+            else instant = now;
             var path = parse.GetValue(caseFile)!;
             string json;
             try
@@ -113,7 +116,7 @@ internal static class Commands
             }
             if (IsCaseload(json))
             {
-                var caseload = CaseReader.ReadCaseload(System.Text.Json.Nodes.JsonNode.Parse(json), loaded.Profile);
+                var caseload = CaseReader.ReadCaseload(json, loaded.Profile, instant, now);
                 if (!caseload.IsValid)
                 {
                     foreach (var e in caseload.Errors) cx.Error.WriteLine($"{path}: error: {e}");
@@ -124,7 +127,7 @@ internal static class Commands
                 else TextReport.WriteCaseload(cx.Console, result, loaded.Profile!, parse.GetValue(explain));
                 return 0;
             }
-            var read = CaseReader.Read(json, loaded.Profile);
+            var read = CaseReader.Read(json, loaded.Profile, instant, now);
             if (!read.IsValid)
             {
                 foreach (var e in read.Errors) cx.Error.WriteLine($"{path}: error: {e}");
@@ -225,7 +228,7 @@ internal static class Commands
                 return 1;
             }
             var ids = parse.GetValue(profiles) is { Length: > 0 } given ? given : ProfileCatalog.Shipped.Ids.ToArray();
-            var markdown = Comparison.Markdown(json, path, instant, ids, out var errors);
+            var markdown = Comparison.Markdown(json, path, instant, cx.Clock.GetCurrentInstant(), ids, out var errors);
             foreach (var e in errors) cx.Error.WriteLine($"error: {e}");
             if (errors.Count > 0) return 1;
             if (parse.GetValue(output) is { } file) File.WriteAllText(file, markdown);
@@ -242,7 +245,7 @@ internal static class Commands
     {
         try
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 });
+            using var doc = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
             return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("children", out _);
         }
         catch (System.Text.Json.JsonException)

@@ -33,7 +33,7 @@ public static class TestRunner
         var establishments = new List<EscalationResult>();
         if (test.IsCaseload)
         {
-            var read = CaseReader.ReadCaseload(test.CaseJson, profile);
+            var read = CaseReader.ReadCaseload(test.CaseJson, profile, test.At);
             if (!read.IsValid) return new TestOutcome(test, read.Errors.Select(e => $"case data: {e}").ToList(), []);
             var result = Evaluator.EvaluateCaseload(profile, read.Caseload!, test.At);
             assessments = result.Children.ToList();
@@ -41,7 +41,7 @@ public static class TestRunner
         }
         else
         {
-            var read = CaseReader.Read(test.CaseJson, profile);
+            var read = CaseReader.Read(test.CaseJson, profile, test.At);
             if (!read.IsValid) return new TestOutcome(test, read.Errors.Select(e => $"case data: {e}").ToList(), []);
             assessments = [Evaluator.Evaluate(profile, read.Case!, test.At)];
         }

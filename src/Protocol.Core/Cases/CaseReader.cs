@@ -11,7 +11,10 @@ namespace Protocol.Core.Cases;
 /// <summary>
 /// Reads the case format (docs/case-format.md) from JSON, reporting every problem with the field's
 /// path. Keys are camelCase; kebab-case spellings are accepted. Unknown fields are errors, so nothing
-/// a consumer sends is silently ignored.
+/// a consumer sends is silently ignored. Problems come in two rounds: first every structural problem
+/// (syntax, types, required fields, instants); once the structure is sound, every problem of meaning
+/// found by <see cref="CaseValidator"/> (vocabulary, order of events, overlapping episodes, dates).
+/// Messages name positions, never values from the case (docs/case-format.md, "Privacy").
 /// </summary>
 public static class CaseReader
 {
@@ -28,31 +31,48 @@ public static class CaseReader
     public const int MaxLength = 16 * 1024 * 1024;
 
     /// <summary>
-    /// Reads a case from JSON text. With a profile, flags, risk levels and activities must also be ones
-    /// the profile declares.
+    /// Reads a case from JSON text and validates it (<see cref="CaseValidator"/>). With a profile, flags, risk
+    /// levels and activities must also be ones the profile declares; with the evaluation instant
+    /// <paramref name="at"/>, the date of birth must not be after it; with the current time
+    /// <paramref name="now"/>, no record may be dated after it.
     /// </summary>
-    public static CaseReadResult Read(string json, CompiledProfile? profile = null)
+    public static CaseReadResult Read(string json, CompiledProfile? profile = null, Instant? at = null, Instant? now = null)
+    {
+        var node = Parse(json, out var error);
+        return error is not null ? new CaseReadResult(null, [error]) : Read(node, profile, at, now);
+    }
+
+    /// <summary>Reads a caseload from JSON text (see <see cref="ReadCaseload(JsonNode?, CompiledProfile?, Instant?, Instant?)"/>).</summary>
+    public static CaseloadReadResult ReadCaseload(string json, CompiledProfile? profile = null, Instant? at = null, Instant? now = null)
+    {
+        var node = Parse(json, out var error);
+        return error is not null ? new CaseloadReadResult(null, [error]) : ReadCaseload(node, profile, at, now);
+    }
+
+    private static JsonNode? Parse(string json, out CaseError? error)
     {
         ArgumentNullException.ThrowIfNull(json);
-        if (json.Length > MaxLength) return Fail("$", $"the case is larger than {MaxLength / (1024 * 1024)} MB");
-        if (string.IsNullOrWhiteSpace(json)) return Fail("$", "the case is empty: expected a JSON object with 'child' and 'episodes'");
-        JsonNode? node;
+        error = null;
+        if (json.Length > MaxLength) { error = new CaseError("$", $"the case is larger than {MaxLength / (1024 * 1024)} MB"); return null; }
+        if (string.IsNullOrWhiteSpace(json)) { error = new CaseError("$", "the case is empty: expected a JSON object with 'child' and 'episodes'"); return null; }
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            // Duplicate keys are rejected while parsing: the message must not carry the key, which is input.
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            return Fail("$", $"not valid JSON (line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1})");
+            var what = e.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? "a field is given twice in one object" : "not valid JSON";
+            error = new CaseError("$", $"{what} (line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1})");
+            return null;
         }
-        return Read(node, profile);
     }
 
     /// <summary>
     /// Reads a caseload: <c>{ "children": [ case, … ], "establishments": [ { "id": …, "records": [ … ] } ] }</c>.
     /// Errors are prefixed with the child's position, e.g. <c>children[2].episodes[0].id</c>.
     /// </summary>
-    public static CaseloadReadResult ReadCaseload(JsonNode? node, CompiledProfile? profile = null)
+    public static CaseloadReadResult ReadCaseload(JsonNode? node, CompiledProfile? profile = null, Instant? at = null, Instant? now = null)
     {
         var errors = new List<CaseError>();
         if (node is not JsonObject root) return new CaseloadReadResult(null, [new CaseError("$", "expected a JSON object with 'children'")]);
@@ -61,17 +81,19 @@ public static class CaseReader
         if (fields.GetValueOrDefault("children") is not JsonArray array) errors.Add(new CaseError("children", "required: a list of cases"));
         else
         {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
+            var ids = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < array.Count; i++)
             {
-                var one = Read(array[i], profile);
+                var one = Read(array[i], profile, at, now);
                 errors.AddRange(one.Errors.Select(e => e with { Path = $"children[{i}]" + (e.Path == "$" ? "" : "." + e.Path) }));
                 if (one.Case is null) continue;
-                if (!ids.Add(one.Case.Child.Id)) errors.Add(new CaseError($"children[{i}].child.id", $"'{one.Case.Child.Id}' is used by an earlier child: child ids must be unique"));
+                if (ids.TryGetValue(one.Case.Child.Id, out var earlier)) errors.Add(new CaseError($"children[{i}].child.id", $"the same id as children[{earlier}]: child ids must be unique"));
+                else ids[one.Case.Child.Id] = i;
                 children.Add(one.Case);
             }
         }
         var records = new Dictionary<string, ImmutableArray<EpisodeEvent>>(StringComparer.Ordinal);
+        var firstPath = new Dictionary<string, string>(StringComparer.Ordinal);
         if (fields.GetValueOrDefault("establishments") is { } est)
         {
             if (est is not JsonArray estArray) errors.Add(new CaseError("establishments", "expected a list"));
@@ -82,55 +104,68 @@ public static class CaseReader
                     if (estArray[i] is not JsonObject o) { errors.Add(new CaseError(path, "expected an object with 'id' and 'records'")); continue; }
                     var f = Fields(o, path, ["id", "records"], errors, path + ".");
                     var id = Text(f, "id", path + ".id", errors, required: true);
-                    var events = ReadEvents(f.GetValueOrDefault("records"), path + ".records", errors, required: false, profile);
+                    var before = errors.Count;
+                    var local = new CaseSource();
+                    var events = ReadEvents(f.GetValueOrDefault("records"), path + ".records", errors, required: false, local);
+                    foreach (var e in events.Where(e => !e.Type.IsActivityRecord()))
+                        errors.Add(new CaseError(local.Events[e] + ".type", $"{e.Type.Name()} belongs on an episode's timeline; establishment records are activity records only"));
+                    if (errors.Count == before) CaseValidator.CheckRecords(events, e => local.Events[e], profile, now, errors);
                     if (id is null) continue;
-                    if (records.ContainsKey(id)) { errors.Add(new CaseError(path + ".id", $"'{id}' is listed twice")); continue; }
+                    if (firstPath.TryGetValue(id, out var earlier)) { errors.Add(new CaseError(path + ".id", $"the same id as {earlier}: establishment ids must be unique")); continue; }
+                    firstPath[id] = path;
                     records[id] = events.OrderBy(e => e.At).ToImmutableArray();
                 }
         }
         return errors.Count > 0 ? new CaseloadReadResult(null, errors) : new CaseloadReadResult(new Caseload(children, records), errors);
     }
 
-    /// <summary>Reads a case from a JSON node tree (also used for YAML test cases converted to JSON).</summary>
-    public static CaseReadResult Read(JsonNode? node, CompiledProfile? profile = null)
+    /// <summary>
+    /// Reads a case from a JSON node tree (also used for YAML test cases converted to JSON) and validates it;
+    /// see <see cref="Read(string, CompiledProfile?, Instant?, Instant?)"/>.
+    /// </summary>
+    public static CaseReadResult Read(JsonNode? node, CompiledProfile? profile = null, Instant? at = null, Instant? now = null)
     {
         var errors = new List<CaseError>();
-                if (node is not JsonObject root)
+        var source = new CaseSource();
+        if (node is not JsonObject root)
             return Fail("$", "expected a JSON object with 'child' and 'episodes'");
         var fields = Fields(root, "$", ["child", "episodes", "records"], errors, "");
         Child? child = null;
         if (!fields.TryGetValue("child", out var childNode) || childNode is null) errors.Add(new CaseError("child", "required"));
-        else child = ReadChild(childNode, errors, profile);
+        else child = ReadChild(childNode, errors, source);
 
         var episodes = new List<Episode>();
         if (!fields.TryGetValue("episodes", out var episodesNode) || episodesNode is null) errors.Add(new CaseError("episodes", "required (use [] for a child with no episodes)"));
         else if (episodesNode is not JsonArray episodeArray) errors.Add(new CaseError("episodes", "expected a list"));
         else
         {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < episodeArray.Count; i++)
             {
                 var path = $"episodes[{i}]";
                 if (episodeArray[i] is not JsonObject episodeObject) { errors.Add(new CaseError(path, "expected an object with 'id' and 'events'")); continue; }
                 var ef = Fields(episodeObject, path, ["id", "placement", "events"], errors, path + ".");
                 var id = Text(ef, "id", path + ".id", errors, required: true);
-                if (id is not null && !ids.Add(id)) errors.Add(new CaseError(path + ".id", $"'{id}' is used by an earlier episode: episode ids must be unique"));
-                var events = ReadEvents(ef.GetValueOrDefault("events"), path + ".events", errors, required: true, profile);
+                var events = ReadEvents(ef.GetValueOrDefault("events"), path + ".events", errors, required: true, source);
                 var placement = Text(ef, "placement", path + ".placement", errors, required: false);
-                if (id is not null) episodes.Add(new Episode(id, events, placement));
+                if (id is null) continue;
+                var episode = new Episode(id, events, placement);
+                source.Episodes[episode] = i;
+                episodes.Add(episode);
             }
         }
         var records = fields.TryGetValue("records", out var recordsNode) && recordsNode is not null
-            ? ReadEvents(recordsNode, "records", errors, required: false, profile)
+            ? ReadEvents(recordsNode, "records", errors, required: false, source)
             : [];
         for (var i = 0; i < records.Count; i++)
             if (!records[i].Type.IsActivityRecord())
-                errors.Add(new CaseError($"records[{i}].type", $"'{records[i].Type.Name()}' belongs on an episode's timeline; child-level records are activity records only"));
+                errors.Add(new CaseError(source.Events.GetValueOrDefault(records[i], $"records[{i}]") + ".type", $"{records[i].Type.Name()} belongs on an episode's timeline; child-level records are activity records only"));
         if (errors.Count > 0 || child is null) return new CaseReadResult(null, errors);
-        return new CaseReadResult(new ChildCase(child, episodes, records), errors);
+        var childCase = new ChildCase(child, episodes, records) { Source = source };
+        var problems = CaseValidator.Validate(childCase, at, profile, now);
+        return problems.Count > 0 ? new CaseReadResult(null, problems) : new CaseReadResult(childCase, []);
     }
 
-    private static Child? ReadChild(JsonNode node, List<CaseError> errors, CompiledProfile? profile)
+    private static Child? ReadChild(JsonNode node, List<CaseError> errors, CaseSource source)
     {
         if (node is not JsonObject obj) { errors.Add(new CaseError("child", "expected an object")); return null; }
         var f = Fields(obj, "child", ChildFields, errors, "child.");
@@ -150,7 +185,7 @@ public static class CaseReader
                 case "living-at-home": care = CareStatus.LivingAtHome; break;
                 case "looked-after": care = CareStatus.LookedAfter; break;
                 case "care-leaver": care = CareStatus.CareLeaver; break;
-                default: errors.Add(new CaseError("child.careStatus", $"'{careText}' is not a care status: living-at-home, looked-after or care-leaver")); break;
+                default: errors.Add(new CaseError("child.careStatus", "unknown care status: expected living-at-home, looked-after or care-leaver")); break;
             }
         }
         var flags = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
@@ -162,9 +197,8 @@ public static class CaseReader
                 {
                     if (arr[i] is JsonValue v && v.TryGetValue<string>(out var flag) && flag.Length > 0)
                     {
-                        if (profile is not null && profile.Flags.All(x => x.Id != flag))
-                            errors.Add(new CaseError($"child.flags[{i}]", $"'{flag}' is not a flag of profile '{profile.Metadata.Id}'; its flags are: {string.Join(", ", profile.Flags.Select(x => x.Id))}"));
-                        else flags.Add(flag);
+                        flags.Add(flag);
+                        source.Flags.Add((i, flag));
                     }
                     else errors.Add(new CaseError($"child.flags[{i}]", "expected a flag name"));
                 }
@@ -182,7 +216,7 @@ public static class CaseReader
         };
     }
 
-    private static List<EpisodeEvent> ReadEvents(JsonNode? node, string path, List<CaseError> errors, bool required, CompiledProfile? profile)
+    private static List<EpisodeEvent> ReadEvents(JsonNode? node, string path, List<CaseError> errors, bool required, CaseSource? source)
     {
         var result = new List<EpisodeEvent>();
         if (node is null)
@@ -204,7 +238,7 @@ public static class CaseReader
             var ok = typeText is not null && atText is not null;
             if (typeText is not null && !EventTypes.TryParse(typeText, out type))
             {
-                errors.Add(new CaseError(p + ".type", $"'{typeText}' is not an event type: {string.Join(", ", EventTypes.Names)}"));
+                errors.Add(new CaseError(p + ".type", $"unknown event type: expected one of {string.Join(", ", EventTypes.Names)}"));
                 ok = false;
             }
             Instant at = default;
@@ -218,17 +252,9 @@ public static class CaseReader
             if (type != EventType.RiskGraded && level is not null) { errors.Add(new CaseError(p + ".level", $"only risk-graded events have a level, not {type.Name()}")); continue; }
             if (type.IsActivityRecord() && activity is null) { errors.Add(new CaseError(p + ".activity", $"required for {type.Name()}: name the profile activity")); continue; }
             if (!type.IsActivityRecord() && activity is not null) { errors.Add(new CaseError(p + ".activity", $"only activity records have an activity, not {type.Name()}")); continue; }
-            if (profile is not null && level is not null && profile.RiskRank(level) < 0)
-            {
-                errors.Add(new CaseError(p + ".level", $"'{level}' is not a risk level of profile '{profile.Metadata.Id}': {string.Join(", ", profile.RiskLevels)}"));
-                continue;
-            }
-            if (profile is not null && activity is not null && profile.Activities.All(x => x.Id != activity))
-            {
-                errors.Add(new CaseError(p + ".activity", $"'{activity}' is not an activity of profile '{profile.Metadata.Id}'"));
-                continue;
-            }
-            result.Add(new EpisodeEvent(type, at, level, activity));
+            var e = new EpisodeEvent(type, at, level, activity);
+            source?.Events.Add(e, p);
+            result.Add(e);
         }
         return result;
     }
@@ -250,18 +276,48 @@ public static class CaseReader
     private static Dictionary<string, JsonNode?> Fields(JsonObject obj, string path, string[] allowed, List<CaseError> errors, string prefix)
     {
         var result = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var position = 0;
         foreach (var (key, value) in obj)
         {
+            position++;
             var canonical = allowed.FirstOrDefault(a => Normalise(a) == Normalise(key));
             if (canonical is null)
             {
-                errors.Add(new CaseError(prefix + key, $"unknown field in {path}; allowed: {string.Join(", ", allowed)}"));
+                // The key itself is input and is not repeated: it is named by its position, with a suggestion.
+                var hint = Suggest(key, allowed) is { } s ? $" (did you mean '{s}'?)" : "";
+                errors.Add(new CaseError(path, $"unknown field: field no. {position} of this object is not a case field{hint}; allowed: {string.Join(", ", allowed)}"));
                 continue;
             }
-            if (result.ContainsKey(canonical)) errors.Add(new CaseError(prefix + key, $"'{canonical}' is given twice"));
+            if (result.ContainsKey(canonical)) errors.Add(new CaseError(prefix + canonical, $"'{canonical}' is given twice"));
             result[canonical] = value;
         }
         return result;
+    }
+
+    /// <summary>The allowed field within two edits of the key, if any (e.g. a misspelling).</summary>
+    private static string? Suggest(string key, string[] allowed)
+    {
+        var k = Normalise(key);
+        return allowed.Select(a => (Name: a, Distance: Distance(k, Normalise(a)))).Where(x => x.Distance <= 2 && x.Distance < k.Length)
+            .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
+    }
+
+    private static int Distance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2 || a.Length > 64) return int.MaxValue;
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+        return row[b.Length];
     }
 
     private static string? Text(Dictionary<string, JsonNode?> fields, string key, string path, List<CaseError> errors, bool required)

@@ -8,7 +8,9 @@ namespace Protocol.Core.Evaluation;
 /// <summary>
 /// Evaluates a child's case against a compiled profile. A pure function of (profile, case, instant):
 /// no clock, no I/O, no shared mutable state; safe to call from many threads at once. Events after the
-/// evaluation instant are not seen ("as at" the instant).
+/// evaluation instant are not seen ("as at" the instant), and the assessment's assumptions say how many were
+/// ignored. The case is expected to be valid: read it with <see cref="Cases.CaseReader"/>, or check a case
+/// built in code with <see cref="Cases.CaseValidator"/>.
 /// </summary>
 public static class Evaluator
 {
@@ -17,6 +19,7 @@ public static class Evaluator
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(childCase);
+        RequireVocabulary(profile, childCase, "");
         var run = new Run(profile, childCase, at);
         return run.Execute();
     }
@@ -32,6 +35,7 @@ public static class Evaluator
         ArgumentNullException.ThrowIfNull(caseload);
         var children = new List<Assessment>();
         var counted = new Dictionary<Ladder, List<CountedEpisode>>();
+        for (var i = 0; i < caseload.Children.Length; i++) RequireVocabulary(profile, caseload.Children[i], $"children[{i}].");
         var establishmentLadders = profile.Ladders.Where(l => l.Per == LadderScope.Establishment).ToList();
         foreach (var l in establishmentLadders) counted[l] = [];
         foreach (var childCase in caseload.Children)
@@ -64,6 +68,19 @@ public static class Evaluator
         return new CaseloadAssessment { EvaluatedAt = at, ProfileId = profile.Metadata.Id, Children = children, Establishments = escalations, EstablishmentLadders = positions };
     }
 
+    /// <summary>
+    /// Refuses a case whose flags, risk levels or activities the profile does not declare: evaluating it would
+    /// guess silently. The message names positions and the profile's vocabulary, never values from the case.
+    /// </summary>
+    private static void RequireVocabulary(CompiledProfile profile, ChildCase childCase, string prefix)
+    {
+        var problems = Cases.CaseValidator.CheckVocabulary(childCase, profile);
+        if (problems.Count == 0) return;
+        throw new ArgumentException(
+            $"The case does not fit profile '{profile.Metadata.Id}': {string.Join("; ", problems.Select(p => prefix + p))}. " +
+            "Read cases with CaseReader, or check a case built in code with CaseValidator.Validate.", nameof(childCase));
+    }
+
     private sealed class Run(CompiledProfile profile, ChildCase childCase, Instant at)
     {
         private readonly List<ObligationResult> _obligations = [];
@@ -77,10 +94,20 @@ public static class Evaluator
             var child = childCase.Child;
             if (child.DateOfBirth is null)
                 _assumptions.Add("The date of birth is not recorded: conditions on age do not hold.");
+            var ignored = childCase.AllEvents().Count(e => e.At > at);
+            if (ignored > 0)
+                _assumptions.Add($"{ignored} {(ignored == 1 ? "event recorded after the evaluation instant was" : "events recorded after the evaluation instant were")} ignored: the case is assessed as it stood at {Format(at)}.");
             var episodes = childCase.Episodes.Where(e => e.Start is { } s && s <= at).ToList();
             var summaries = new List<EpisodeSummary>();
             foreach (var episode in episodes)
             {
+                if (!episode.Events.Any(e => e.Type == EventType.LastSeen))
+                {
+                    var from = episode.Events.FirstOrDefault(e => e.Type == EventType.CarerAware)
+                               ?? episode.Events.FirstOrDefault(e => e.Type == EventType.ReportedMissing)
+                               ?? episode.Events[0];
+                    _assumptions.Add($"Episode {episode.Id} has no last-seen record: the absence is timed from {from.Type.Name()} at {Format(from.At)}.");
+                }
                 var summary = Classify(episode);
                 summaries.Add(summary);
                 if (episode.First(new EventReference(EventType.ReportedMissing), at) is not null && summary.Risk is null)

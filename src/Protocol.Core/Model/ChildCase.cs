@@ -16,6 +16,9 @@ public sealed class ChildCase
         Records = (records ?? []).OrderBy(e => e.At).ToImmutableArray();
     }
 
+    /// <summary>Input positions when the case was read by <see cref="Cases.CaseReader"/>; null for a case built in code.</summary>
+    internal Cases.CaseSource? Source { get; init; }
+
     /// <summary>The child.</summary>
     public Child Child { get; }
 

@@ -92,12 +92,12 @@ public class CaseloadTests
                   children:
                     - child: { id: C-1, placement: home-a }
                       episodes:
-                        - { id: E1, events: [ { type: reported-missing, at: 2025-01-05T10:00:00Z } ] }
-                        - { id: E2, events: [ { type: reported-missing, at: 2025-02-05T10:00:00Z } ] }
+                        - { id: E1, events: [ { type: reported-missing, at: 2025-01-05T10:00:00Z }, { type: found, at: 2025-01-05T12:00:00Z } ] }
+                        - { id: E2, events: [ { type: reported-missing, at: 2025-02-05T10:00:00Z }, { type: found, at: 2025-02-05T12:00:00Z } ] }
                     - child: { id: C-2, placement: home-a }
                       episodes:
-                        - { id: E1, events: [ { type: reported-missing, at: 2025-03-05T10:00:00Z } ] }
-                        - { id: E2, events: [ { type: reported-missing, at: 2025-04-05T10:00:00Z } ] }
+                        - { id: E1, events: [ { type: reported-missing, at: 2025-03-05T10:00:00Z }, { type: found, at: 2025-03-05T12:00:00Z } ] }
+                        - { id: E2, events: [ { type: reported-missing, at: 2025-04-05T10:00:00Z }, { type: found, at: 2025-04-05T12:00:00Z } ] }
                         - { id: E3, events: [ { type: reported-missing, at: 2025-05-05T10:00:00Z } ] }
                 expect:
                   escalations:

@@ -7,7 +7,7 @@ using Protocol.Core.Rules;
 
 namespace Protocol.Core.Tests.Properties;
 
-/// <summary>A generated case: the child, the episodes (sequential, non-overlapping) and an evaluation instant after them.</summary>
+/// <summary>A generated case: the child, the episodes (sequential, non-overlapping, only the latest may be open) and an evaluation instant after them.</summary>
 internal sealed record GeneratedCase(ChildCase Case, Instant At)
 {
     public override string ToString() => $"{Case.Child.Id} with {Case.Episodes.Length} episodes at {At}";
@@ -34,7 +34,7 @@ internal static class CaseGen
         from kinds in Gen.Int[0, 4].Array[6]
         select new EpisodeParams(gap, reported != 0, reportAfter, level, regrade, regradeLevel, missing, ended != 0, notifiedAfter, picks, times, kinds);
 
-    private static Episode MakeEpisode(CompiledProfile p, string id, Instant start, EpisodeParams x)
+    private static Episode MakeEpisode(CompiledProfile p, string id, Instant start, EpisodeParams x, bool isLast)
     {
         var events = new List<EpisodeEvent> { new(EventType.LastSeen, start), new(EventType.CarerAware, start + Duration.FromMinutes(x.ReportAfter / 3)) };
         if (x.Reported)
@@ -45,7 +45,7 @@ internal static class CaseGen
             if (x.Regrade == 0) events.Add(new EpisodeEvent(EventType.RiskGraded, report + Duration.FromMinutes(300), Level: p.RiskLevels[x.RegradeLevel]));
         }
         var end = start + Duration.FromMinutes(Math.Max(x.Missing, x.ReportAfter + 20));
-        if (x.Ended)
+        if (x.Ended || !isLast)   // only the latest episode can be open
         {
             events.Add(new EpisodeEvent(EventType.Found, end));
             events.Add(new EpisodeEvent(EventType.Returned, end + Duration.FromMinutes(30)));
@@ -80,7 +80,7 @@ internal static class CaseGen
         var cursor = origin;
         for (var i = 0; i < parameters.Length; i++)
         {
-            var episode = MakeEpisode(p, $"E-{i + 1}", cursor + Duration.FromMinutes(parameters[i].Gap), parameters[i]);
+            var episode = MakeEpisode(p, $"E-{i + 1}", cursor + Duration.FromMinutes(parameters[i].Gap), parameters[i], i == parameters.Length - 1);
             episodes.Add(episode);
             cursor = episode.Events.Max(e => e.At) + Duration.FromDays(1);
         }

@@ -1,0 +1,218 @@
+using NodaTime;
+using Protocol.Core.Model;
+using Protocol.Core.Rules;
+
+namespace Protocol.Core.Cases;
+
+/// <summary>
+/// The meaning of a case, after its structure has been read: the profile's vocabulary, the order of events
+/// that cannot happen in another order, overlapping or unfinished episodes, the date of birth, and records
+/// dated after the current time. Only impossibilities are errors; merely unusual orders (a return before the
+/// report, a sighting after the report) are not. The rules are listed in docs/case-format.md.
+/// <para>
+/// Every error names the record by its input path (<c>episodes[1].events[3].at</c>) when the case was read by
+/// <see cref="CaseReader"/>, else by its position in the case's sorted lists. Messages never repeat a value from
+/// the case: not a flag, level, activity, id, date or instant.
+/// </para>
+/// </summary>
+public static class CaseValidator
+{
+    /// <summary>Events an episode can have at most once: one absence has one start, one report and one end of each kind.</summary>
+    public static IReadOnlyList<EventType> OncePerEpisode { get; } =
+        [EventType.LastSeen, EventType.CarerAware, EventType.ReportedMissing, EventType.Found, EventType.Returned];
+
+    private static readonly EventType[] EndsAbsence = [EventType.Found, EventType.Returned];
+    private static readonly EventType[] NotBeforeLastSeen = [EventType.WhereaboutsKnown, EventType.Found, EventType.Returned];
+
+    /// <summary>
+    /// Checks a case. <paramref name="at"/> is the evaluation instant (a date of birth after it is an error);
+    /// <paramref name="profile"/> enables the vocabulary checks (flags, risk levels, activities);
+    /// <paramref name="now"/> is the current time: a record dated after it is an error. Records after
+    /// <paramref name="at"/> but not after <paramref name="now"/> are allowed (an assessment "as at" an earlier
+    /// instant): the evaluator ignores them and says so in the assessment's assumptions.
+    /// </summary>
+    public static IReadOnlyList<CaseError> Validate(ChildCase childCase, Instant? at = null, CompiledProfile? profile = null, Instant? now = null)
+    {
+        ArgumentNullException.ThrowIfNull(childCase);
+        var errors = new List<CaseError>();
+        var zone = profile?.Calendar.Zone ?? DateTimeZoneProviders.Tzdb["Europe/London"];
+        var (episodes, records) = Locate(childCase);
+        var everything = episodes.SelectMany(e => e.Events).Concat(records).ToList();
+        if (profile is not null) CheckVocabulary(childCase, everything, profile, errors);
+
+        foreach (var episode in episodes) CheckEpisode(episode, errors);
+        CheckEpisodeIds(episodes, errors);
+        CheckOverlaps(episodes, errors);
+
+        if (childCase.Child.DateOfBirth is { } dob)
+        {
+            if (at is { } instant && dob > instant.InZone(zone).Date)
+                errors.Add(new CaseError("child.dateOfBirth", "is after the evaluation instant: the child was not born yet"));
+            var first = everything.OrderBy(e => e.Event.At).FirstOrDefault();
+            if (first is not null && dob > first.Event.At.InZone(zone).Date)
+                errors.Add(new CaseError("child.dateOfBirth", $"is after the child's first record ({first.Path}): nothing can be recorded before the child was born"));
+        }
+
+        if (now is { } n) CheckFuture(everything, n, errors);
+        return errors;
+    }
+
+    /// <summary>
+    /// Only the profile's vocabulary: flags, risk levels and activities. The evaluator refuses a case that fails
+    /// this (an unknown risk level would make every condition on risk silently false).
+    /// </summary>
+    internal static IReadOnlyList<CaseError> CheckVocabulary(ChildCase childCase, CompiledProfile profile)
+    {
+        var errors = new List<CaseError>();
+        var (episodes, records) = Locate(childCase);
+        CheckVocabulary(childCase, episodes.SelectMany(e => e.Events).Concat(records), profile, errors);
+        return errors;
+    }
+
+    private static (List<Ep> Episodes, List<Ev> Records) Locate(ChildCase childCase)
+    {
+        // The episodes and their events in input order, with their input paths when the case was read from input.
+        var source = childCase.Source;
+        var episodes = childCase.Episodes
+            .Select((e, sorted) => (Episode: e, Index: source is not null && source.Episodes.TryGetValue(e, out var i) ? i : sorted))
+            .OrderBy(x => x.Index)
+            .Select(x => new Ep(x.Episode, $"episodes[{x.Index}]", Located(x.Episode.Events, source, j => $"episodes[{x.Index}].events[{j}]")))
+            .ToList();
+        return (episodes, Located(childCase.Records, source, j => $"records[{j}]"));
+    }
+
+    private static void CheckVocabulary(ChildCase childCase, IEnumerable<Ev> events, CompiledProfile profile, List<CaseError> errors)
+    {
+        var source = childCase.Source;
+        var flags = source?.Flags ?? childCase.Child.Flags.Order(StringComparer.Ordinal).Select((f, i) => (i, f)).ToList();
+        foreach (var (index, flag) in flags)
+            if (profile.Flags.All(x => x.Id != flag))
+                errors.Add(new CaseError(source is null ? "child.flags" : $"child.flags[{index}]",
+                    $"unknown flag: not a flag of profile '{profile.Metadata.Id}'; its flags are: {List(profile.Flags.Select(x => x.Id))}"));
+        CheckVocabulary(events, profile, errors);
+    }
+
+    /// <summary>Vocabulary and future checks for establishment records of a caseload.</summary>
+    internal static void CheckRecords(IReadOnlyList<EpisodeEvent> events, Func<EpisodeEvent, string> path, CompiledProfile? profile, Instant? now, List<CaseError> errors)
+    {
+        var located = events.Select(e => new Ev(e, path(e))).ToList();
+        if (profile is not null) CheckVocabulary(located, profile, errors);
+        if (now is { } n) CheckFuture(located, n, errors);
+    }
+
+    private static void CheckVocabulary(IEnumerable<Ev> events, CompiledProfile profile, List<CaseError> errors)
+    {
+        foreach (var (e, path) in events)
+        {
+            if (e.Level is not null && profile.RiskRank(e.Level) < 0)
+                errors.Add(new CaseError(path + ".level", $"unknown risk level: profile '{profile.Metadata.Id}' grades risk as {List(profile.RiskLevels)}"));
+            if (e.Activity is not null && profile.Activities.All(x => x.Id != e.Activity))
+                errors.Add(new CaseError(path + ".activity", $"unknown activity: not an activity of profile '{profile.Metadata.Id}'; its activities are: {List(profile.Activities.Select(x => x.Id))}"));
+        }
+    }
+
+    private static void CheckFuture(IEnumerable<Ev> events, Instant now, List<CaseError> errors)
+    {
+        foreach (var (e, path) in events)
+            if (e.At > now)
+                errors.Add(new CaseError(path + ".at", "is in the future (after the current time): a record cannot be dated after it was made"));
+    }
+
+    private static void CheckEpisode(Ep episode, List<CaseError> errors)
+    {
+        if (episode.Events.Count == 0)
+        {
+            errors.Add(new CaseError(episode.Path + ".events", "an episode needs at least one event (e.g. last-seen or reported-missing)"));
+            return;
+        }
+        foreach (var type in OncePerEpisode)
+        {
+            var same = episode.Events.Where(e => e.Event.Type == type).ToList();
+            foreach (var extra in same.Skip(1))
+                errors.Add(new CaseError(extra.Path + ".type", $"a second {type.Name()} in the same episode (the first is {same[0].Path}): " +
+                    $"{List(OncePerEpisode.Select(t => t.Name()))} happen at most once per episode; a new absence is a new episode"));
+        }
+        var lastSeen = episode.Events.Where(e => e.Event.Type == EventType.LastSeen).MinBy(e => e.Event.At);
+        if (lastSeen is not null)
+            foreach (var e in episode.Events.Where(e => NotBeforeLastSeen.Contains(e.Event.Type) && e.Event.At < lastSeen.Event.At))
+                errors.Add(new CaseError(e.Path + ".at", $"{e.Event.Type.Name()} is before last-seen ({lastSeen.Path}): the child cannot be {Done(e.Event.Type)} before they went missing"));
+        var end = episode.End;
+        if (end is not null)
+            foreach (var e in episode.Events.Where(e => e.Event.Type == EventType.ReturnNotified && e.Event.At < end.Event.At))
+                errors.Add(new CaseError(e.Path + ".at", $"return-notified is before the child was {Done(end.Event.Type)} ({end.Path}): a return cannot be notified before it happened"));
+    }
+
+    private static void CheckEpisodeIds(List<Ep> episodes, List<CaseError> errors)
+    {
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in episodes)
+        {
+            if (first.TryGetValue(e.Episode.Id, out var earlier))
+                errors.Add(new CaseError(e.Path + ".id", $"the same id as {earlier}: episode ids must be unique"));
+            else first[e.Episode.Id] = e.Path;
+        }
+    }
+
+    private static void CheckOverlaps(List<Ep> episodes, List<CaseError> errors)
+    {
+        var timed = episodes.Where(e => e.StartEvent is not null)
+            .OrderBy(e => e.StartEvent!.Event.At).ThenBy(e => e.End?.Event.At ?? Instant.MaxValue).ToList();
+        var open = timed.Where(e => e.End is null).ToList();
+        Ep? latestEnding = null;   // of the finished episodes begun so far, the one that ends last
+        foreach (var e in timed)
+        {
+            if (latestEnding is not null && latestEnding.End!.Event.At > e.StartEvent!.Event.At)
+                errors.Add(new CaseError(e.StartEvent.Path + ".at",
+                    $"this episode begins before {latestEnding.Path} ended ({latestEnding.End.Path}): a child cannot be missing twice at once, so episodes cannot overlap"));
+            if (e.End is not null && (latestEnding is null || e.End.Event.At > latestEnding.End!.Event.At)) latestEnding = e;
+        }
+        if (open.Count > 1)
+        {
+            foreach (var e in open.Take(open.Count - 1))
+                errors.Add(new CaseError(e.Path, $"{e.Path} and {open[^1].Path} are both open (neither has a found or returned event): only the latest episode can be open"));
+        }
+        else if (open.Count == 1 && !ReferenceEquals(open[0], timed[^1]))
+            errors.Add(new CaseError(open[0].Path, $"this episode is open (no found or returned event) but {timed[^1].Path} begins after it: only the latest episode can be open"));
+    }
+
+    private static string Done(EventType type) => type switch
+    {
+        EventType.Found => "found",
+        EventType.Returned => "back",
+        _ => "known to be somewhere",
+    };
+
+    private static string List(IEnumerable<string> items) => string.Join(", ", items);
+
+    private static List<Ev> Located(IEnumerable<EpisodeEvent> events, CaseSource? source, Func<int, string> fallback)
+    {
+        var located = events.Select((e, j) => new Ev(e, source is not null && source.Events.TryGetValue(e, out var p) ? p : fallback(j))).ToList();
+        // In input order when the input is known: the paths end in the input index.
+        return source is null ? located : located.OrderBy(x => Index(x.Path)).ToList();
+    }
+
+    private static int Index(string path)
+    {
+        var open = path.LastIndexOf('[');
+        return open >= 0 && int.TryParse(path.AsSpan(open + 1, path.Length - open - 2), out var i) ? i : 0;
+    }
+
+    private sealed record Ev(EpisodeEvent Event, string Path);
+
+    private sealed class Ep(Episode episode, string path, List<Ev> events)
+    {
+        public Episode Episode { get; } = episode;
+        public string Path { get; } = path;
+        public List<Ev> Events { get; } = events;
+
+        /// <summary>The event that dates the start, as <see cref="Episode.Start"/> does.</summary>
+        public Ev? StartEvent { get; } =
+            Earliest(events, EventType.LastSeen) ?? Earliest(events, EventType.CarerAware) ?? Earliest(events, EventType.ReportedMissing)
+            ?? events.MinBy(e => e.Event.At);
+
+        /// <summary>The first found or returned.</summary>
+        public Ev? End { get; } = events.Where(e => EndsAbsence.Contains(e.Event.Type)).MinBy(e => e.Event.At);
+
+        private static Ev? Earliest(List<Ev> events, EventType type) => events.Where(e => e.Event.Type == type).MinBy(e => e.Event.At);
+    }
+}
