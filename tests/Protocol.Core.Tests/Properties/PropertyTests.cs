@@ -59,8 +59,10 @@ public class PropertyTests
             var after = Evaluator.Evaluate(shipped, new ChildCase(g.Case.Child, g.Case.Episodes.Append(shifted), g.Case.Records), at);
             foreach (var ladder in shipped.Ladders)
             {
-                int Rank(Assessment a) => a.Ladders.Single(l => l.LadderId == ladder.Id).HighestRungReached is { } id
-                    ? ladder.Rungs.Select(r => r.Id).ToList().IndexOf(id) : -1;
+                // Establishment ladders have a position per placement (none for a child without one).
+                int Rank(Assessment a) => a.Ladders.Where(l => l.LadderId == ladder.Id)
+                    .Select(l => l.HighestRungReached is { } id ? ladder.Rungs.Select(r => r.Id).ToList().IndexOf(id) : -1)
+                    .DefaultIfEmpty(-1).Max();
                 if (Rank(after) < Rank(before)) return false;
             }
             return true;
