@@ -106,7 +106,7 @@ public static class Evaluator
                     var from = episode.Events.FirstOrDefault(e => e.Type == EventType.CarerAware)
                                ?? episode.Events.FirstOrDefault(e => e.Type == EventType.ReportedMissing)
                                ?? episode.Events[0];
-                    _assumptions.Add($"Episode {episode.Id} has no last-seen record: the absence is timed from {from.Type.Name()} at {Format(from.At)}.");
+                    _assumptions.Add($"Episode {episode.Id} has no last-seen record: it is taken to begin at {from.Type.Name()} ({Format(from.At)}); a clock the profile starts at last-seen falls back as each item's explanation says.");
                 }
                 var summary = Classify(episode);
                 summaries.Add(summary);
