@@ -38,6 +38,18 @@ public sealed class ProfileCatalog
         _compiled.GetOrAdd(id, key => new Lazy<CompiledProfile>(() => ProfileLoader.LoadOrThrow(Text(key), $"profiles/{key}.yaml"))).Value;
 
     /// <summary>Loads a profile given a shipped id or a file path.</summary>
-    public ProfileLoadResult Resolve(string idOrPath) =>
-        Contains(idOrPath) && !File.Exists(idOrPath) ? ProfileLoader.Load(Text(idOrPath), $"profiles/{idOrPath}.yaml") : ProfileLoader.LoadFile(idOrPath);
+    public ProfileLoadResult Resolve(string idOrPath)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPath);
+        if (Contains(idOrPath) && !File.Exists(idOrPath)) return ProfileLoader.Load(Text(idOrPath), $"profiles/{idOrPath}.yaml");
+        var looksLikeId = !idOrPath.Contains('/') && !idOrPath.Contains('\\') && !idOrPath.Contains('.');
+        if (looksLikeId && !File.Exists(idOrPath))
+        {
+            var closest = Yaml.Suggest.Closest(idOrPath, Ids);
+            return new ProfileLoadResult(null, [new ProfileDiagnostic(idOrPath, 1, 1, ErrorCodes.Unreadable,
+                $"no shipped profile has this id, and there is no such file; shipped: {string.Join(", ", Ids)}",
+                closest is null ? "give a shipped id or the path of a profile's .yaml file" : $"did you mean '{closest}'?")]);
+        }
+        return ProfileLoader.LoadFile(idOrPath);
+    }
 }

@@ -157,6 +157,15 @@ public class CliTests
     }
 
     [Fact]
+    public void Evaluate_MisspeltProfileId_ExitsOne_NamingTheShippedIds()
+    {
+        var r = CliRunner.Run("evaluate", "--profile", "west-mercai", "--case", "samples/comparison-case.json", "--at", "2025-11-05T12:00:00Z");
+        r.ExitCode.Should().Be(1);
+        r.Error.Should().Contain("west-mercai:1:1: error PRF015: no shipped profile has this id");
+        r.Error.Should().Contain("did you mean 'west-mercia'?");
+    }
+
+    [Fact]
     public void Compare_DocsComparison_IsTheGeneratedOutput()
     {
         // docs/comparison.md is generated, not written by hand: regenerate it with the command in its
