@@ -281,7 +281,10 @@ public static class Evaluator
             {
                 var anchorEvent = episode is null ? null : from.FirstIn(episode, at);
                 if (anchorEvent is null)
+                {
                     why.Add($"The deadline is counted from {from}, which is not recorded: counted from the trigger instead.");
+                    _assumptions.Add($"{rule.Id}{(episodeId is null ? "" : $" (episode {episodeId})")}: its deadline is counted from {from}, which is not recorded; it is counted from the trigger instead.");
+                }
                 else
                     anchor = anchorEvent.At;
             }

@@ -26,6 +26,31 @@ public class LanguageFeatureTests
         Evaluate(withBoth, "2025-02-01T20:00:00Z").Single("report-at-6h").TriggeredAt.Should().Be(I("2025-02-01T14:00:00Z"));
     }
 
+    [Fact]
+    public void DeadlineFromAnEarlierEvent_KeepsTheProtocolsDueTime_EvenWhenItPassedBeforeTheTrigger()
+    {
+        // "within 24 hours of going missing", raised by a report made 30 hours after last seen: due 24 hours
+        // after last seen, already overdue when raised; the clock start is reported as CountedFrom.
+        var c = Case(Child(), Episode("E1", E("last-seen", "2025-02-01T08:00:00Z"), E("reported-missing", "2025-02-02T14:00:00Z")));
+        var o = Evaluate(c, "2025-02-02T15:00:00Z").Single("bureau-notice");
+        o.TriggeredAt.Should().Be(I("2025-02-02T14:00:00Z"));
+        o.CountedFrom.Should().Be(I("2025-02-01T08:00:00Z"));
+        o.Due!.Utc.Should().Be(I("2025-02-02T08:00:00Z"));
+        o.Status.Should().Be(ObligationStatus.Overdue);
+        o.Explanation.Should().Contain(l => l.Contains("before the trigger: it had already passed when the duty arose"));
+    }
+
+    [Fact]
+    public void DeadlineFromAnUnrecordedEvent_IsCountedFromTheTrigger_AndTheAssessmentSaysSo()
+    {
+        var c = Case(Child(), Episode("E1", E("carer-aware", "2025-02-01T08:00:00Z"), E("reported-missing", "2025-02-01T10:00:00Z")));
+        var a = Evaluate(c, "2025-02-01T12:00:00Z");
+        var o = a.Single("bureau-notice");
+        o.CountedFrom.Should().Be(I("2025-02-01T10:00:00Z"));
+        o.Due!.Utc.Should().Be(I("2025-02-02T10:00:00Z"));
+        a.Assumptions.Should().Contain("bureau-notice (episode E1): its deadline is counted from last-seen, which is not recorded; it is counted from the trigger instead.");
+    }
+
     [Theory]
     [InlineData("2025-02-02T10:00:00Z", false)] // exactly 24h: not "more than"
     [InlineData("2025-02-02T10:01:00Z", true)]
