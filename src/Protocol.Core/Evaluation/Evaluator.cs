@@ -311,6 +311,8 @@ public static class Evaluator
                 _obligations.Add(Resolve(rule, deadline, episodeId, k + 1, t, anchor, triggerText, lines, due, candidates, windowStart, stops, windowEnd: due, exclusiveStart: k > 0));
                 windowStart = due;
             }
+            if (windowStart <= at && (stop is null || stop.At > windowStart))
+                _assumptions.Add($"{rule.Id}{(episodeId is null ? "" : $" (episode {episodeId})")}: only its first {recurs.MaxOccurrences} occurrences are assessed (the profile's 'max'); it still recurs after {Format(windowStart)}.");
         }
 
         private ObligationResult Resolve(ObligationRule rule, Deadline deadline, string? episodeId, int? occurrence, Instant t, Instant countedFrom, string triggerText,

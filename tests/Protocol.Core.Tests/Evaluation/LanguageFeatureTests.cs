@@ -41,6 +41,18 @@ public class LanguageFeatureTests
     }
 
     [Fact]
+    public void RecurrenceBeyondItsMax_IsNotDroppedSilently()
+    {
+        // daily-review recurs every day until found, at most 30 times (fixture): 40 days missing.
+        var c = Case(Child(), Episode("E1", E("last-seen", "2025-02-01T08:00:00Z"), E("reported-missing", "2025-02-01T09:00:00Z"), E("risk-graded", "2025-02-01T09:10:00Z", "high")));
+        var a = Evaluate(c, "2025-03-13T09:00:00Z");
+        var max = a.Obligations.Count(o => o.Id == "daily-review");
+        max.Should().Be(30);
+        a.Assumptions.Should().Contain(s => s.StartsWith($"daily-review (episode E1): only its first {max} occurrences are assessed", StringComparison.Ordinal));
+        Evaluate(c, "2025-02-05T09:00:00Z").Assumptions.Should().NotContain(s => s.StartsWith("daily-review", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void DeadlineFromAnUnrecordedEvent_IsCountedFromTheTrigger_AndTheAssessmentSaysSo()
     {
         var c = Case(Child(), Episode("E1", E("carer-aware", "2025-02-01T08:00:00Z"), E("reported-missing", "2025-02-01T10:00:00Z")));
