@@ -70,6 +70,7 @@ internal static class Commands
         format.AcceptOnlyFromAmong("text", "json");
         var explain = new Option<bool>("--explain") { Description = "With text output, show why each item applies." };
         var all = new Option<bool>("--all") { Description = "With text output, also show items that do not apply." };
+        var asAt = new Option<bool>("--as-at") { Description = "Assess the case as it stood at --at: records dated after it are ignored (the assessment says so) instead of being errors." };
         var command = new Command("evaluate", "Evaluate a child's case against a profile: what is due, by whom, by when, and why.");
         command.Options.Add(profile);
         command.Options.Add(caseFile);
@@ -77,6 +78,7 @@ internal static class Commands
         command.Options.Add(format);
         command.Options.Add(explain);
         command.Options.Add(all);
+        command.Options.Add(asAt);
         command.SetAction(parse =>
         {
             var loaded = ProfileCatalog.Shipped.Resolve(parse.GetValue(profile)!);
@@ -86,8 +88,10 @@ internal static class Commands
                 return 1;
             }
             // "now" is the real time, whatever --at says: a record dated after it is an error. A record after --at
-            // but not after now is allowed (an assessment as at an earlier instant) and the assessment says it was ignored.
+            // but not after now is an error too, unless --as-at asks for the case as it stood at --at: then it is
+            // ignored and the assessment says so.
             var now = cx.Clock.GetCurrentInstant();
+            var later = parse.GetValue(asAt) ? RecordsAfterAt.Ignored : RecordsAfterAt.Errors;
             Instant instant;
             if (parse.GetValue(at) is { } atText)
             {
@@ -116,7 +120,7 @@ internal static class Commands
             }
             if (IsCaseload(json))
             {
-                var caseload = CaseReader.ReadCaseload(json, loaded.Profile, instant, now);
+                var caseload = CaseReader.ReadCaseload(json, loaded.Profile, instant, now, later);
                 if (!caseload.IsValid)
                 {
                     foreach (var e in caseload.Errors) cx.Error.WriteLine($"{path}: error: {e}");
@@ -127,7 +131,7 @@ internal static class Commands
                 else TextReport.WriteCaseload(cx.Console, result, loaded.Profile!, parse.GetValue(explain));
                 return 0;
             }
-            var read = CaseReader.Read(json, loaded.Profile, instant, now);
+            var read = CaseReader.Read(json, loaded.Profile, instant, now, later);
             if (!read.IsValid)
             {
                 foreach (var e in read.Errors) cx.Error.WriteLine($"{path}: error: {e}");
@@ -207,11 +211,13 @@ internal static class Commands
         var at = new Option<string>("--at") { Description = "Evaluation instant, ISO-8601 with offset.", Required = true };
         var profiles = new Option<string[]>("--profile") { Description = "Profiles to compare (default: every shipped profile).", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string?>("--output") { Description = "Write the markdown to this file instead of standard output." };
+        var compareAsAt = new Option<bool>("--as-at") { Description = "Assess the case as it stood at --at: records dated after it are ignored instead of being errors." };
         var command = new Command("compare", "Evaluate one case under several profiles and print a markdown comparison.");
         command.Options.Add(caseFile);
         command.Options.Add(at);
         command.Options.Add(profiles);
         command.Options.Add(output);
+        command.Options.Add(compareAsAt);
         command.SetAction(parse =>
         {
             if (!CaseReader.TryParseInstant(parse.GetValue(at)!, out var instant))
@@ -228,7 +234,8 @@ internal static class Commands
                 return 1;
             }
             var ids = parse.GetValue(profiles) is { Length: > 0 } given ? given : ProfileCatalog.Shipped.Ids.ToArray();
-            var markdown = Comparison.Markdown(json, path, instant, cx.Clock.GetCurrentInstant(), ids, out var errors);
+            var markdown = Comparison.Markdown(json, path, instant, cx.Clock.GetCurrentInstant(),
+                parse.GetValue(compareAsAt) ? RecordsAfterAt.Ignored : RecordsAfterAt.Errors, ids, out var errors);
             foreach (var e in errors) cx.Error.WriteLine($"error: {e}");
             if (errors.Count > 0) return 1;
             if (parse.GetValue(output) is { } file) File.WriteAllText(file, markdown);

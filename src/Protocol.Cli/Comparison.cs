@@ -13,7 +13,7 @@ namespace Protocol.Cli;
 /// </summary>
 internal static class Comparison
 {
-    public static string Markdown(string caseJson, string casePath, Instant at, Instant now, IReadOnlyList<string> profileIds, out List<string> errors)
+    public static string Markdown(string caseJson, string casePath, Instant at, Instant now, RecordsAfterAt later, IReadOnlyList<string> profileIds, out List<string> errors)
     {
         errors = [];
         var md = new StringBuilder();
@@ -27,7 +27,7 @@ internal static class Comparison
         {
             var loaded = ProfileCatalog.Shipped.Resolve(id);
             if (!loaded.IsValid) { errors.Add($"profile '{id}' is not valid"); continue; }
-            var read = CaseReader.Read(caseJson, loaded.Profile, at, now);
+            var read = CaseReader.Read(caseJson, loaded.Profile, at, now, later);
             if (!read.IsValid) { errors.AddRange(read.Errors.Select(e => $"{id}: {e}")); continue; }
             rows.Add((loaded.Profile!, Evaluator.Evaluate(loaded.Profile!, read.Case!, at)));
         }

@@ -20,14 +20,18 @@ public class MalformedCaseCliTests
     }
 
     [Fact]
-    public void Evaluate_WithoutAt_RejectsRecordsAfterNow_ButWithAnEarlierAt_IgnoresThemAndSaysSo()
+    public void RecordsAfterAnEarlierAt_AreErrors_UnlessAsAtAsksForTheCaseAsItStoodThen()
     {
         var json = """
             { "child": { "id": "C-1", "dateOfBirth": "2010-06-15" }, "episodes": [
               { "id": "E-1", "events": [ { "type": "last-seen", "at": "2025-05-31T10:00:00Z" }, { "type": "found", "at": "2025-06-02T10:00:00Z" } ] } ] }
             """;
         var file = CliRunner.TempFile(json, ".json");
-        var replay = CliRunner.Run("evaluate", "--profile", MalformedCases.ProfilePath, "--case", file, "--at", MalformedCases.At);
+        var strict = CliRunner.Run("evaluate", "--profile", MalformedCases.ProfilePath, "--case", file, "--at", MalformedCases.At);
+        strict.ExitCode.Should().Be(1);
+        strict.Error.Should().Contain("episodes[0].events[1].at: is after the evaluation instant");
+        strict.Error.Should().Contain("--as-at");
+        var replay = CliRunner.Run("evaluate", "--profile", MalformedCases.ProfilePath, "--case", file, "--at", MalformedCases.At, "--as-at");
         replay.ExitCode.Should().Be(0, replay.Error);
         replay.Out.Should().Contain("1 event recorded after the evaluation instant was ignored");
         var now = CliRunner.Run("evaluate", "--profile", MalformedCases.ProfilePath, "--case", file);
@@ -60,7 +64,7 @@ public class MalformedCaseCliTests
             _ => PrivacyCases.ValidCaseload,
         };
         var file = CliRunner.TempFile(json, ".json");
-        var r = CliRunner.Run(["evaluate", "--profile", MalformedCases.ProfilePath, "--case", file, "--at", PrivacyCases.At, .. options]);
+        var r = CliRunner.Run(["evaluate", "--profile", MalformedCases.ProfilePath, "--case", file, "--at", PrivacyCases.At, "--as-at", .. options]);
         r.ExitCode.Should().Be(kind is "valid" or "caseload" ? 0 : 1, r.Error);
         (r.Out + r.Error).Should().NotBeEmpty();
         foreach (var s in PrivacyCases.All)

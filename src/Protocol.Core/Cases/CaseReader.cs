@@ -36,17 +36,17 @@ public static class CaseReader
     /// <paramref name="at"/>, the date of birth must not be after it; with the current time
     /// <paramref name="now"/>, no record may be dated after it.
     /// </summary>
-    public static CaseReadResult Read(string json, CompiledProfile? profile = null, Instant? at = null, Instant? now = null)
+    public static CaseReadResult Read(string json, CompiledProfile? profile = null, Instant? at = null, Instant? now = null, RecordsAfterAt recordsAfterAt = RecordsAfterAt.Ignored)
     {
         var node = Parse(json, out var error);
-        return error is not null ? new CaseReadResult(null, [error]) : Read(node, profile, at, now);
+        return error is not null ? new CaseReadResult(null, [error]) : Read(node, profile, at, now, recordsAfterAt);
     }
 
-    /// <summary>Reads a caseload from JSON text (see <see cref="ReadCaseload(JsonNode?, CompiledProfile?, Instant?, Instant?)"/>).</summary>
-    public static CaseloadReadResult ReadCaseload(string json, CompiledProfile? profile = null, Instant? at = null, Instant? now = null)
+    /// <summary>Reads a caseload from JSON text (see <see cref="ReadCaseload(JsonNode?, CompiledProfile?, Instant?, Instant?, RecordsAfterAt)"/>).</summary>
+    public static CaseloadReadResult ReadCaseload(string json, CompiledProfile? profile = null, Instant? at = null, Instant? now = null, RecordsAfterAt recordsAfterAt = RecordsAfterAt.Ignored)
     {
         var node = Parse(json, out var error);
-        return error is not null ? new CaseloadReadResult(null, [error]) : ReadCaseload(node, profile, at, now);
+        return error is not null ? new CaseloadReadResult(null, [error]) : ReadCaseload(node, profile, at, now, recordsAfterAt);
     }
 
     private static JsonNode? Parse(string json, out CaseError? error)
@@ -72,7 +72,7 @@ public static class CaseReader
     /// Reads a caseload: <c>{ "children": [ case, … ], "establishments": [ { "id": …, "records": [ … ] } ] }</c>.
     /// Errors are prefixed with the child's position, e.g. <c>children[2].episodes[0].id</c>.
     /// </summary>
-    public static CaseloadReadResult ReadCaseload(JsonNode? node, CompiledProfile? profile = null, Instant? at = null, Instant? now = null)
+    public static CaseloadReadResult ReadCaseload(JsonNode? node, CompiledProfile? profile = null, Instant? at = null, Instant? now = null, RecordsAfterAt recordsAfterAt = RecordsAfterAt.Ignored)
     {
         var errors = new List<CaseError>();
         if (node is not JsonObject root) return new CaseloadReadResult(null, [new CaseError("$", "expected a JSON object with 'children'")]);
@@ -84,7 +84,7 @@ public static class CaseReader
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < array.Count; i++)
             {
-                var one = Read(array[i], profile, at, now);
+                var one = Read(array[i], profile, at, now, recordsAfterAt);
                 errors.AddRange(one.Errors.Select(e => e with { Path = $"children[{i}]" + (e.Path == "$" ? "" : "." + e.Path) }));
                 if (one.Case is null) continue;
                 if (ids.TryGetValue(one.Case.Child.Id, out var earlier)) errors.Add(new CaseError($"children[{i}].child.id", $"the same id as children[{earlier}]: child ids must be unique"));
@@ -109,7 +109,7 @@ public static class CaseReader
                     var events = ReadEvents(f.GetValueOrDefault("records"), path + ".records", errors, required: false, local);
                     foreach (var e in events.Where(e => !e.Type.IsActivityRecord()))
                         errors.Add(new CaseError(local.Events[e] + ".type", $"{e.Type.Name()} belongs on an episode's timeline; establishment records are activity records only"));
-                    if (errors.Count == before) CaseValidator.CheckRecords(events, e => local.Events[e], profile, now, errors);
+                    if (errors.Count == before) CaseValidator.CheckRecords(events, e => local.Events[e], profile, now, recordsAfterAt == RecordsAfterAt.Errors ? at : null, errors);
                     if (id is null) continue;
                     if (firstPath.TryGetValue(id, out var earlier)) { errors.Add(new CaseError(path + ".id", $"the same id as {earlier}: establishment ids must be unique")); continue; }
                     firstPath[id] = path;
@@ -121,9 +121,9 @@ public static class CaseReader
 
     /// <summary>
     /// Reads a case from a JSON node tree (also used for YAML test cases converted to JSON) and validates it;
-    /// see <see cref="Read(string, CompiledProfile?, Instant?, Instant?)"/>.
+    /// see <see cref="Read(string, CompiledProfile?, Instant?, Instant?, RecordsAfterAt)"/>.
     /// </summary>
-    public static CaseReadResult Read(JsonNode? node, CompiledProfile? profile = null, Instant? at = null, Instant? now = null)
+    public static CaseReadResult Read(JsonNode? node, CompiledProfile? profile = null, Instant? at = null, Instant? now = null, RecordsAfterAt recordsAfterAt = RecordsAfterAt.Ignored)
     {
         var errors = new List<CaseError>();
         var source = new CaseSource();
@@ -161,7 +161,7 @@ public static class CaseReader
                 errors.Add(new CaseError(source.Events.GetValueOrDefault(records[i], $"records[{i}]") + ".type", $"{records[i].Type.Name()} belongs on an episode's timeline; child-level records are activity records only"));
         if (errors.Count > 0 || child is null) return new CaseReadResult(null, errors);
         var childCase = new ChildCase(child, episodes, records) { Source = source };
-        var problems = CaseValidator.Validate(childCase, at, profile, now);
+        var problems = CaseValidator.Validate(childCase, at, profile, now, recordsAfterAt);
         return problems.Count > 0 ? new CaseReadResult(null, problems) : new CaseReadResult(childCase, []);
     }
 

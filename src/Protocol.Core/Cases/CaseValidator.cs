@@ -29,9 +29,11 @@ public static class CaseValidator
     /// <paramref name="profile"/> enables the vocabulary checks (flags, risk levels, activities);
     /// <paramref name="now"/> is the current time: a record dated after it is an error. Records after
     /// <paramref name="at"/> but not after <paramref name="now"/> are allowed (an assessment "as at" an earlier
-    /// instant): the evaluator ignores them and says so in the assessment's assumptions.
+    /// instant): the evaluator ignores them and says so in the assessment's assumptions. With
+    /// <paramref name="recordsAfterAt"/> = <see cref="RecordsAfterAt.Errors"/> they are errors instead.
     /// </summary>
-    public static IReadOnlyList<CaseError> Validate(ChildCase childCase, Instant? at = null, CompiledProfile? profile = null, Instant? now = null)
+    public static IReadOnlyList<CaseError> Validate(ChildCase childCase, Instant? at = null, CompiledProfile? profile = null, Instant? now = null,
+        RecordsAfterAt recordsAfterAt = RecordsAfterAt.Ignored)
     {
         ArgumentNullException.ThrowIfNull(childCase);
         var errors = new List<CaseError>();
@@ -54,6 +56,7 @@ public static class CaseValidator
         }
 
         if (now is { } n) CheckFuture(everything, n, errors);
+        if (recordsAfterAt == RecordsAfterAt.Errors && at is { } asAt) CheckAfterAt(everything, asAt, now, errors);
         return errors;
     }
 
@@ -93,11 +96,19 @@ public static class CaseValidator
     }
 
     /// <summary>Vocabulary and future checks for establishment records of a caseload.</summary>
-    internal static void CheckRecords(IReadOnlyList<EpisodeEvent> events, Func<EpisodeEvent, string> path, CompiledProfile? profile, Instant? now, List<CaseError> errors)
+    internal static void CheckRecords(IReadOnlyList<EpisodeEvent> events, Func<EpisodeEvent, string> path, CompiledProfile? profile, Instant? now, Instant? latest, List<CaseError> errors)
     {
         var located = events.Select(e => new Ev(e, path(e))).ToList();
         if (profile is not null) CheckVocabulary(located, profile, errors);
         if (now is { } n) CheckFuture(located, n, errors);
+        if (latest is { } asAt) CheckAfterAt(located, asAt, now, errors);
+    }
+
+    private static void CheckAfterAt(IEnumerable<Ev> events, Instant at, Instant? now, List<CaseError> errors)
+    {
+        foreach (var (e, path) in events)
+            if (e.At > at && (now is null || e.At <= now))
+                errors.Add(new CaseError(path + ".at", "is after the evaluation instant: give a later instant, or assess the case as it stood then (records after it ignored; CLI --as-at)"));
     }
 
     private static void CheckVocabulary(IEnumerable<Ev> events, CompiledProfile profile, List<CaseError> errors)

@@ -116,6 +116,12 @@ public class MalformedCaseTests
         var a = Evaluator.Evaluate(Profile, read.Case!, At);
         a.Assumptions.Should().Contain("2 events recorded after the evaluation instant were ignored: the case is assessed as it stood at 2025-06-01T13:00:00+01:00.");
         a.Episodes.Should().ContainSingle().Which.Open.Should().BeTrue();
+
+        // Asked to treat them as errors (the CLI's default without --as-at), each is named by its input path.
+        var strict = CaseReader.Read(json, Profile, At, Now, RecordsAfterAt.Errors);
+        strict.IsValid.Should().BeFalse();
+        strict.Errors.Select(e => e.Path).Should().Equal("episodes[0].events[1].at", "episodes[1].events[0].at");
+        strict.Errors.Should().OnlyContain(e => e.Message.StartsWith("is after the evaluation instant", StringComparison.Ordinal));
     }
 
     [Fact]
