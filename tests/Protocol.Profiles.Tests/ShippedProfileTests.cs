@@ -30,7 +30,7 @@ public class ShippedProfileTests
         p.Obligations.Should().OnlyContain(o => !string.IsNullOrWhiteSpace(o.Citation));
         p.Ladders.SelectMany(l => l.Rungs).Should().OnlyContain(r => !string.IsNullOrWhiteSpace(r.Citation));
         p.NotEncoded.Should().OnlyContain(n => !string.IsNullOrWhiteSpace(n.Reason) && !string.IsNullOrWhiteSpace(n.Citation));
-        p.Settings.Should().OnlyContain(s => !string.IsNullOrWhiteSpace(s.Reading));
+        p.Settings.Should().OnlyContain(s => !string.IsNullOrWhiteSpace(s.Reading) && !string.IsNullOrWhiteSpace(s.Citation));
     }
 
     [Fact]

@@ -29,12 +29,14 @@ internal static class YamlText
             return null;
         }
         // Building the node tree recurses once per level of nesting and expands aliases, so the
-        // parser's events, which do not recurse, are checked first.
-        if (!Scan(text, file, diagnostics)) return null;
+        // parser's events, which do not recurse, are checked first; the tree is then built from the same
+        // events, so the text is parsed once.
+        var events = Scan(text, file, diagnostics);
+        if (events is null) return null;
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new Replay(events));
         }
         catch (YamlException e)
         {
@@ -46,9 +48,22 @@ internal static class YamlText
             diagnostics.Add(new ProfileDiagnostic(file, 1, 1, ErrorCodes.EmptyDocument, "the file is empty", "start from a shipped profile or the documented format"));
             return null;
         }
-        var root = stream.Documents[0].RootNode;
-        if (!WithinLimits(root, file, diagnostics)) return null;
-        return root;
+        return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>Events already read, handed to the node-tree builder.</summary>
+    private sealed class Replay(List<ParsingEvent> events) : IParser
+    {
+        private int _next;
+
+        public ParsingEvent? Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (_next >= events.Count) { Current = null; return false; }
+            Current = events[_next++];
+            return true;
+        }
     }
 
     /// <summary>
@@ -56,10 +71,12 @@ internal static class YamlText
     /// node nested more than <see cref="MaxDepth"/> levels deep (the root is level 1); more than
     /// <see cref="MaxNodes"/> values once aliases are expanded ("billion laughs"); an alias used before
     /// its anchor is defined (YAML allows only backward references; this also rules out an alias inside
-    /// its own anchor); a second document; a parse failure. Each at its own position. False if any.
+    /// its own anchor); a second document; a parse failure. Each at its own position. The events, or null
+    /// if any.
     /// </summary>
-    private static bool Scan(string text, string file, List<ProfileDiagnostic> diagnostics)
+    private static List<ParsingEvent>? Scan(string text, string file, List<ProfileDiagnostic> diagnostics)
     {
+        var read = new List<ParsingEvent>();
         var parser = new Parser(new StringReader(text));
         var open = new Stack<(ParsingEvent Start, bool Flow, string? Anchor, long ValuesBefore)>();
         var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -70,6 +87,7 @@ internal static class YamlText
             while (parser.MoveNext())
             {
                 var e = parser.Current!;
+                read.Add(e);
                 var depth = open.Count + 1;
                 switch (e)
                 {
@@ -101,7 +119,7 @@ internal static class YamlText
                 if (values > MaxNodes)
                     return Fail(e, ErrorCodes.TooLarge, $"the document expands to more than {MaxNodes} values (aliases repeated too often?)", "write values out instead of nesting aliases");
             }
-            return true;
+            return read;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -120,13 +138,13 @@ internal static class YamlText
                 diagnostics.Add(new ProfileDiagnostic(file, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column), ErrorCodes.Syntax,
                     "the text after this position is not valid YAML", "check indentation, quotes and brackets near this position"));
             }
-            return false;
+            return null;
         }
 
-        bool Fail(ParsingEvent at, string code, string message, string hint)
+        List<ParsingEvent>? Fail(ParsingEvent at, string code, string message, string hint)
         {
             diagnostics.Add(new ProfileDiagnostic(file, (int)at.Start.Line, (int)at.Start.Column, code, message, hint));
-            return false;
+            return null;
         }
     }
 
@@ -231,40 +249,6 @@ internal static class YamlText
         for (var i = 0; i < index && i < text.Length; i++)
             if (text[i] == '\n') { line++; lineStart = i + 1; }
         return (line, index - lineStart + 1);
-    }
-
-    private static bool WithinLimits(YamlNode root, string file, List<ProfileDiagnostic> diagnostics)
-    {
-        // Aliases share nodes, so a tree walk can be exponential ("billion laughs"): count visits, not nodes.
-        var visits = 0;
-        var stack = new Stack<(YamlNode Node, int Depth)>();
-        stack.Push((root, 1));
-        while (stack.Count > 0)
-        {
-            var (node, depth) = stack.Pop();
-            if (++visits > MaxNodes)
-            {
-                diagnostics.Add(new ProfileDiagnostic(file, (int)node.Start.Line, (int)node.Start.Column, ErrorCodes.TooLarge,
-                    $"the document expands to more than {MaxNodes} values (aliases repeated too often?)", "write values out instead of nesting aliases"));
-                return false;
-            }
-            if (depth > MaxDepth)
-            {
-                diagnostics.Add(new ProfileDiagnostic(file, (int)node.Start.Line, (int)node.Start.Column, ErrorCodes.TooLarge,
-                    $"the document is nested more than {MaxDepth} levels deep", "a profile needs only a few levels of nesting"));
-                return false;
-            }
-            switch (node)
-            {
-                case YamlMappingNode m:
-                    foreach (var (k, v) in m.Children) { stack.Push((k, depth + 1)); stack.Push((v, depth + 1)); }
-                    break;
-                case YamlSequenceNode s:
-                    foreach (var c in s.Children) stack.Push((c, depth + 1));
-                    break;
-            }
-        }
-        return true;
     }
 
     private static string Clean(string message)

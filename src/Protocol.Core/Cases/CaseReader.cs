@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using Protocol.Core.Model;
 using Protocol.Core.Rules;
+using Protocol.Core.Text;
 
 namespace Protocol.Core.Cases;
 
@@ -108,8 +109,8 @@ public static class CaseReader
                     var local = new CaseSource();
                     var events = ReadEvents(f.GetValueOrDefault("records"), path + ".records", errors, required: false, local);
                     foreach (var e in events.Where(e => !e.Type.IsActivityRecord()))
-                        errors.Add(new CaseError(local.Events[e] + ".type", $"{e.Type.Name()} belongs on an episode's timeline; establishment records are activity records only"));
-                    if (errors.Count == before) CaseValidator.CheckRecords(events, e => local.Events[e], profile, now, recordsAfterAt == RecordsAfterAt.Errors ? at : null, errors);
+                        errors.Add(new CaseError(local.Events[e].Path + ".type", $"{e.Type.Name()} belongs on an episode's timeline; establishment records are activity records only"));
+                    if (errors.Count == before) CaseValidator.CheckRecords(events, e => local.Events[e].Path, profile, now, recordsAfterAt == RecordsAfterAt.Errors ? at : null, errors);
                     if (id is null) continue;
                     if (firstPath.TryGetValue(id, out var earlier)) { errors.Add(new CaseError(path + ".id", $"the same id as {earlier}: establishment ids must be unique")); continue; }
                     firstPath[id] = path;
@@ -158,7 +159,7 @@ public static class CaseReader
             : [];
         for (var i = 0; i < records.Count; i++)
             if (!records[i].Type.IsActivityRecord())
-                errors.Add(new CaseError(source.Events.GetValueOrDefault(records[i], $"records[{i}]") + ".type", $"{records[i].Type.Name()} belongs on an episode's timeline; child-level records are activity records only"));
+                errors.Add(new CaseError((source.Events.TryGetValue(records[i], out var origin) ? origin.Path : $"records[{i}]") + ".type", $"{records[i].Type.Name()} belongs on an episode's timeline; child-level records are activity records only"));
         if (errors.Count > 0 || child is null) return new CaseReadResult(null, errors);
         var childCase = new ChildCase(child, episodes, records) { Source = source };
         var problems = CaseValidator.Validate(childCase, at, profile, now, recordsAfterAt);
@@ -253,7 +254,7 @@ public static class CaseReader
             if (type.IsActivityRecord() && activity is null) { errors.Add(new CaseError(p + ".activity", $"required for {type.Name()}: name the profile activity")); continue; }
             if (!type.IsActivityRecord() && activity is not null) { errors.Add(new CaseError(p + ".activity", $"only activity records have an activity, not {type.Name()}")); continue; }
             var e = new EpisodeEvent(type, at, level, activity);
-            source?.Events.Add(e, p);
+            source?.Events.Add(e, new Origin(p, i));
             result.Add(e);
         }
         return result;
@@ -284,7 +285,7 @@ public static class CaseReader
             if (canonical is null)
             {
                 // The key itself is input and is not repeated: it is named by its position, with a suggestion.
-                var hint = Suggest(key, allowed) is { } s ? $" (did you mean '{s}'?)" : "";
+                var hint = Spelling.Closest(key, allowed, 2, Normalise) is { } s ? $" (did you mean '{s}'?)" : "";
                 errors.Add(new CaseError(path, $"unknown field: field no. {position} of this object is not a case field{hint}; allowed: {string.Join(", ", allowed)}"));
                 continue;
             }
@@ -292,32 +293,6 @@ public static class CaseReader
             result[canonical] = value;
         }
         return result;
-    }
-
-    /// <summary>The allowed field within two edits of the key, if any (e.g. a misspelling).</summary>
-    private static string? Suggest(string key, string[] allowed)
-    {
-        var k = Normalise(key);
-        return allowed.Select(a => (Name: a, Distance: Distance(k, Normalise(a)))).Where(x => x.Distance <= 2 && x.Distance < k.Length)
-            .OrderBy(x => x.Distance).Select(x => x.Name).FirstOrDefault();
-    }
-
-    private static int Distance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 2 || a.Length > 64) return int.MaxValue;
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.Length];
     }
 
     private static string? Text(Dictionary<string, JsonNode?> fields, string key, string path, List<CaseError> errors, bool required)

@@ -11,7 +11,10 @@ internal sealed class CaseSource
 {
     public Dictionary<Episode, int> Episodes { get; } = new(ReferenceEqualityComparer.Instance);
 
-    public Dictionary<EpisodeEvent, string> Events { get; } = new(ReferenceEqualityComparer.Instance);
+    public Dictionary<EpisodeEvent, Origin> Events { get; } = new(ReferenceEqualityComparer.Instance);
 
     public List<(int Index, string Flag)> Flags { get; } = [];
 }
+
+/// <summary>An event's input path (<c>episodes[1].events[3]</c>) and its index in its input list.</summary>
+internal readonly record struct Origin(string Path, int Index);

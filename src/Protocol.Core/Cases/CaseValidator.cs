@@ -89,7 +89,7 @@ public static class CaseValidator
         var source = childCase.Source;
         var flags = source?.Flags ?? childCase.Child.Flags.Order(StringComparer.Ordinal).Select((f, i) => (i, f)).ToList();
         foreach (var (index, flag) in flags)
-            if (profile.Flags.All(x => x.Id != flag))
+            if (!profile.DeclaresFlag(flag))
                 errors.Add(new CaseError(source is null ? "child.flags" : $"child.flags[{index}]",
                     $"unknown flag: not a flag of profile '{profile.Metadata.Id}'; its flags are: {List(profile.Flags.Select(x => x.Id))}"));
         CheckVocabulary(events, profile, errors);
@@ -117,7 +117,7 @@ public static class CaseValidator
         {
             if (e.Level is not null && profile.RiskRank(e.Level) < 0)
                 errors.Add(new CaseError(path + ".level", $"unknown risk level: profile '{profile.Metadata.Id}' grades risk as {List(profile.RiskLevels)}"));
-            if (e.Activity is not null && profile.Activities.All(x => x.Id != e.Activity))
+            if (e.Activity is not null && !profile.DeclaresActivity(e.Activity))
                 errors.Add(new CaseError(path + ".activity", $"unknown activity: not an activity of profile '{profile.Metadata.Id}'; its activities are: {List(profile.Activities.Select(x => x.Id))}"));
         }
     }
@@ -197,15 +197,10 @@ public static class CaseValidator
 
     private static List<Ev> Located(IEnumerable<EpisodeEvent> events, CaseSource? source, Func<int, string> fallback)
     {
-        var located = events.Select((e, j) => new Ev(e, source is not null && source.Events.TryGetValue(e, out var p) ? p : fallback(j))).ToList();
-        // In input order when the input is known: the paths end in the input index.
-        return source is null ? located : located.OrderBy(x => Index(x.Path)).ToList();
-    }
-
-    private static int Index(string path)
-    {
-        var open = path.LastIndexOf('[');
-        return open >= 0 && int.TryParse(path.AsSpan(open + 1, path.Length - open - 2), out var i) ? i : 0;
+        if (source is null) return events.Select((e, j) => new Ev(e, fallback(j))).ToList();
+        // In input order, named by input path.
+        return events.Select((e, j) => source.Events.TryGetValue(e, out var o) ? (Ev: new Ev(e, o.Path), o.Index) : (Ev: new Ev(e, fallback(j)), Index: j))
+            .OrderBy(x => x.Index).Select(x => x.Ev).ToList();
     }
 
     private sealed record Ev(EpisodeEvent Event, string Path);
@@ -216,14 +211,11 @@ public static class CaseValidator
         public string Path { get; } = path;
         public List<Ev> Events { get; } = events;
 
-        /// <summary>The event that dates the start, as <see cref="Episode.Start"/> does.</summary>
-        public Ev? StartEvent { get; } =
-            Earliest(events, EventType.LastSeen) ?? Earliest(events, EventType.CarerAware) ?? Earliest(events, EventType.ReportedMissing)
-            ?? events.MinBy(e => e.Event.At);
+        /// <summary>The event that dates the start (<see cref="Episode.StartEvent"/>), with its path.</summary>
+        public Ev? StartEvent { get; } = episode.StartEvent is { } start ? events.First(e => ReferenceEquals(e.Event, start)) : null;
 
         /// <summary>The first found or returned.</summary>
         public Ev? End { get; } = events.Where(e => EndsAbsence.Contains(e.Event.Type)).MinBy(e => e.Event.At);
 
-        private static Ev? Earliest(List<Ev> events, EventType type) => events.Where(e => e.Event.Type == type).MinBy(e => e.Event.At);
     }
 }

@@ -74,8 +74,8 @@ public static class Evaluator
     /// </summary>
     private static void RequireVocabulary(CompiledProfile profile, ChildCase childCase, string prefix)
     {
+        if (profile.Fits(childCase)) return; // set lookups only; positions are worked out only for the message
         var problems = Cases.CaseValidator.CheckVocabulary(childCase, profile);
-        if (problems.Count == 0) return;
         throw new ArgumentException(
             $"The case does not fit profile '{profile.Metadata.Id}': {string.Join("; ", problems.Select(p => prefix + p))}. " +
             "Read cases with CaseReader, or check a case built in code with CaseValidator.Validate.", nameof(childCase));
@@ -101,11 +101,8 @@ public static class Evaluator
             var summaries = new List<EpisodeSummary>();
             foreach (var episode in episodes)
             {
-                if (!episode.Events.Any(e => e.Type == EventType.LastSeen))
+                if (episode.StartEvent is { Type: not EventType.LastSeen } from)
                 {
-                    var from = episode.Events.FirstOrDefault(e => e.Type == EventType.CarerAware)
-                               ?? episode.Events.FirstOrDefault(e => e.Type == EventType.ReportedMissing)
-                               ?? episode.Events[0];
                     _assumptions.Add($"Episode {episode.Id} has no last-seen record: it is taken to begin at {from.Type.Name()} ({Format(from.At)}); a clock the profile starts at last-seen falls back as each item's explanation says.");
                 }
                 var summary = Classify(episode);
@@ -283,7 +280,7 @@ public static class Evaluator
                 if (anchorEvent is null)
                 {
                     why.Add($"The deadline is counted from {from}, which is not recorded: counted from the trigger instead.");
-                    _assumptions.Add($"{rule.Id}{(episodeId is null ? "" : $" (episode {episodeId})")}: its deadline is counted from {from}, which is not recorded; it is counted from the trigger instead.");
+                    _assumptions.Add($"{Subject(rule, episodeId)}: its deadline is counted from {from}, which is not recorded; it is counted from the trigger instead.");
                 }
                 else
                     anchor = anchorEvent.At;
@@ -312,8 +309,11 @@ public static class Evaluator
                 windowStart = due;
             }
             if (windowStart <= at && (stop is null || stop.At > windowStart))
-                _assumptions.Add($"{rule.Id}{(episodeId is null ? "" : $" (episode {episodeId})")}: only its first {recurs.MaxOccurrences} occurrences are assessed (the profile's 'max'); it still recurs after {Format(windowStart)}.");
+                _assumptions.Add($"{Subject(rule, episodeId)}: only its first {recurs.MaxOccurrences} occurrences are assessed (the profile's 'max'); it still recurs after {Format(windowStart)}.");
         }
+
+        /// <summary>An obligation named in the assessment's assumptions: its id, and its episode if it has one.</summary>
+        private static string Subject(ObligationRule rule, string? episodeId) => episodeId is null ? rule.Id : $"{rule.Id} (episode {episodeId})";
 
         private ObligationResult Resolve(ObligationRule rule, Deadline deadline, string? episodeId, int? occurrence, Instant t, Instant countedFrom, string triggerText,
             List<string> why, Instant due, IReadOnlyList<EpisodeEvent> candidates, Instant metFrom,

@@ -46,10 +46,13 @@ public sealed class Episode
         return null;
     }
 
-    /// <summary>The instant the episode begins: last seen, else carer aware, else reported, else the first event.</summary>
-    public Instant? Start =>
-        (Events.FirstOrDefault(e => e.Type == EventType.LastSeen)
-         ?? Events.FirstOrDefault(e => e.Type == EventType.CarerAware)
-         ?? Events.FirstOrDefault(e => e.Type == EventType.ReportedMissing)
-         ?? Events.FirstOrDefault())?.At;
+    /// <summary>The event that begins the episode: last seen, else carer aware, else reported, else the first event.</summary>
+    public EpisodeEvent? StartEvent =>
+        Events.FirstOrDefault(e => e.Type == EventType.LastSeen)
+        ?? Events.FirstOrDefault(e => e.Type == EventType.CarerAware)
+        ?? Events.FirstOrDefault(e => e.Type == EventType.ReportedMissing)
+        ?? Events.FirstOrDefault();
+
+    /// <summary>The instant the episode begins (<see cref="StartEvent"/>).</summary>
+    public Instant? Start => StartEvent?.At;
 }

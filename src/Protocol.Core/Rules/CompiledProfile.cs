@@ -11,6 +11,8 @@ namespace Protocol.Core.Rules;
 public sealed class CompiledProfile
 {
     private readonly FrozenDictionary<string, int> _riskRank;
+    private readonly FrozenSet<string> _flags;
+    private readonly FrozenSet<string> _activities;
 
     /// <summary>Creates a compiled profile. Prefer the profile loader, which validates everything first.</summary>
     public CompiledProfile(
@@ -42,6 +44,8 @@ public sealed class CompiledProfile
         Ladders = ladders;
         NotEncoded = notEncoded;
         _riskRank = riskLevels.Select((level, i) => (level, i)).ToFrozenDictionary(p => p.level, p => p.i, StringComparer.Ordinal);
+        _flags = flags.Select(f => f.Id).ToFrozenSet(StringComparer.Ordinal);
+        _activities = activities.Select(a => a.Id).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Metadata.</summary>
@@ -73,4 +77,15 @@ public sealed class CompiledProfile
 
     /// <summary>The rank of a risk level (0 = lowest), or -1 if unknown.</summary>
     public int RiskRank(string level) => _riskRank.TryGetValue(level, out var r) ? r : -1;
+
+    /// <summary>True if the profile declares this flag.</summary>
+    public bool DeclaresFlag(string flag) => _flags.Contains(flag);
+
+    /// <summary>True if the profile declares this activity.</summary>
+    public bool DeclaresActivity(string activity) => _activities.Contains(activity);
+
+    /// <summary>True if every flag, risk level and activity of the case is one this profile declares.</summary>
+    internal bool Fits(ChildCase childCase) =>
+        childCase.Child.Flags.All(DeclaresFlag)
+        && childCase.AllEvents().All(e => (e.Level is null || RiskRank(e.Level) >= 0) && (e.Activity is null || DeclaresActivity(e.Activity)));
 }
