@@ -3,6 +3,7 @@ using NodaTime;
 using Protocol.Core.Cases;
 using Protocol.Core.Evaluation;
 using Protocol.Core.Rules;
+using Protocol.Core.Time;
 using Protocol.Profiles;
 using Protocol.Profiles.Testing;
 using Spectre.Console;
@@ -71,6 +72,7 @@ internal static class Commands
         var explain = new Option<bool>("--explain") { Description = "With text output, show why each item applies." };
         var all = new Option<bool>("--all") { Description = "With text output, also show items that do not apply." };
         var asAt = new Option<bool>("--as-at") { Description = "Assess the case as it stood at --at: records dated after it are ignored (the assessment says so) instead of being errors." };
+        var horizon = new Option<string?>("--horizon") { Description = "Also list what falls due within this length after the evaluation instant if nothing changes, e.g. 72h, 2 days, 5 working days." };
         var command = new Command("evaluate", "Evaluate a child's case against a profile: what is due, by whom, by when, and why.");
         command.Options.Add(profile);
         command.Options.Add(caseFile);
@@ -79,8 +81,15 @@ internal static class Commands
         command.Options.Add(explain);
         command.Options.Add(all);
         command.Options.Add(asAt);
+        command.Options.Add(horizon);
         command.SetAction(parse =>
         {
+            Amount? horizonLength = null;
+            if (parse.GetValue(horizon) is { } horizonText && (!Amount.TryParse(horizonText, out horizonLength, out _) || horizonLength!.Value == 0))
+            {
+                cx.Error.WriteLine($"error: --horizon '{horizonText}' is not a length of time, e.g. 72h, 2 days or 5 working days");
+                return 2;
+            }
             var loaded = ProfileCatalog.Shipped.Resolve(parse.GetValue(profile)!);
             if (!loaded.IsValid)
             {
@@ -138,8 +147,22 @@ internal static class Commands
                 return 1;
             }
             var assessment = Evaluator.Evaluate(loaded.Profile!, read.Case!, instant);
-            if (parse.GetValue(format) == "json") cx.Out.WriteLine(AssessmentJson.Serialize(assessment));
-            else TextReport.Write(cx.Console, assessment, loaded.Profile!, parse.GetValue(explain), parse.GetValue(all));
+            (Instant Until, IReadOnlyList<ComingDuty> Items)? coming = null;
+            if (horizonLength is not null)
+            {
+                var until = horizonLength.AddTo(instant, loaded.Profile!.Calendar);
+                coming = (until, Horizon.Coming(assessment, until - instant));
+            }
+            if (parse.GetValue(format) == "json") cx.Out.WriteLine(AssessmentJson.Serialize(assessment, coming));
+            else
+            {
+                TextReport.Write(cx.Console, assessment, loaded.Profile!, parse.GetValue(explain), parse.GetValue(all));
+                if (coming is { } h)
+                {
+                    cx.Console.WriteLine();
+                    TextReport.WriteHorizon(cx.Console, h.Items, assessment, h.Until - instant, loaded.Profile!.Calendar.Zone);
+                }
+            }
             return 0;
         });
         return command;

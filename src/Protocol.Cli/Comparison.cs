@@ -35,9 +35,9 @@ internal static class Comparison
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var (p, a) in rows)
         {
-            var applicable = a.Obligations.Where(o => o.Status != ObligationStatus.NotApplicable).ToList();
+            var applicable = a.Obligations.Where(o => o.Status is not (ObligationStatus.NotApplicable or ObligationStatus.Lapsed or ObligationStatus.Upcoming)).ToList();
             md.AppendLine($"| {p.Metadata.Id} | {a.Classification ?? "—"} | {a.CurrentRisk ?? "not graded"} | {applicable.Count} | " +
-                          $"{applicable.Count(o => o.Status == ObligationStatus.Overdue)} | {applicable.Count(o => o.Status == ObligationStatus.Pending)} | " +
+                          $"{applicable.Count(o => o.Status == ObligationStatus.Overdue)} | {applicable.Count(o => o.Status is ObligationStatus.Pending or ObligationStatus.DecisionRequired)} | " +
                           $"{applicable.Count(o => o.Status is ObligationStatus.MetOnTime or ObligationStatus.MetLate)} | " +
                           $"{(a.Escalations.Count == 0 ? "none" : string.Join(", ", a.Escalations.Select(e => $"{e.RungId} ({e.Count})")))} |");
         }
@@ -51,16 +51,16 @@ internal static class Comparison
         foreach (var (p, a) in rows)
         {
             var kinds = p.Activities.ToDictionary(x => x.Id, x => x.Kind);
-            foreach (var o in a.Obligations.Where(o => o.Status != ObligationStatus.NotApplicable))
+            foreach (var o in a.Obligations.Where(o => o.Status is not (ObligationStatus.NotApplicable or ObligationStatus.Lapsed)))
             {
                 var rule = p.Obligations.First(r => r.Id == o.Id);
                 var isInterviewOrMeeting = rule.MetBy.Any(m => m.Qualifier is { } q && kinds.TryGetValue(q, out var k) && k is ActivityKind.Interview or ActivityKind.Meeting);
                 if (!isInterviewOrMeeting) continue;
-                var due = o.Due is null ? "—" : o.Due.Immediate ? $"immediately ({o.Due.Local})" : o.Due.Local;
+                var due = TextReport.DueText(o);
                 md.AppendLine($"| {p.Metadata.Id} | {Cell(o.Title)}{(o.Occurrence is { } n ? $" (#{n})" : "")} | {due} | {o.Status.Name()} | {Cell(o.Citation)} |");
             }
             foreach (var e in a.Escalations)
-                md.AppendLine($"| {p.Metadata.Id} | {Cell(e.Title)} ({e.Count} episodes) | {e.Due.Local} | {e.Status.Name()} | {Cell(e.Citation)} |");
+                md.AppendLine($"| {p.Metadata.Id} | {Cell(e.Title)} ({e.Count} episodes) | {e.Due?.Local ?? "a decision"} | {e.Status.Name()} | {Cell(e.Citation)} |");
         }
         md.AppendLine();
         md.AppendLine("## What each profile assumed");

@@ -1,3 +1,4 @@
+using NodaTime;
 using Protocol.Core.Evaluation;
 using Protocol.Core.Rules;
 using Spectre.Console;
@@ -7,6 +8,9 @@ namespace Protocol.Cli;
 /// <summary>The readable form of an assessment: a header, the obligations and escalations as tables, and assumptions.</summary>
 internal static class TextReport
 {
+    /// <summary>Upcoming occurrences of one recurring duty shown before the rest are summarised in one line.</summary>
+    private const int OccurrencesShown = 3;
+
     public static void Write(IAnsiConsole c, Assessment a, CompiledProfile profile, bool explain, bool all)
     {
         var zone = profile.Calendar.Zone;
@@ -16,6 +20,8 @@ internal static class TextReport
         if (a.Classification is not null)
         {
             c.MarkupLine($"Classification: [bold]{Commands.Esc(a.Classification)}[/] — {Commands.Esc(a.ClassificationReason ?? "")}");
+            if (a.Episodes.LastOrDefault() is { History.Count: > 1 } latest)
+                c.MarkupLine("[grey]" + Commands.Esc("  history: " + string.Join(" → ", latest.History.Select(h => $"{h.Classification} from {DueTime.FormatLocal(h.From, zone)}"))) + "[/]");
             c.MarkupLine($"Current risk: [bold]{Commands.Esc(a.CurrentRisk ?? "not graded")}[/]");
         }
         else c.MarkupLine("No episode recorded.");
@@ -23,12 +29,27 @@ internal static class TextReport
 
         var table = new Table().Title("Obligations").AddColumns("status", "obligation", "episode", "responsible", "due (Europe/London)", "citation");
         var hidden = all ? 0 : a.Obligations.Count(o => o.Status == ObligationStatus.NotApplicable);
-        foreach (var o in a.Obligations.Where(o => all || o.Status != ObligationStatus.NotApplicable))
+        var shown = a.Obligations.Where(o => all || o.Status != ObligationStatus.NotApplicable).ToList();
+        foreach (var group in shown.GroupBy(o => (o.Id, o.EpisodeId, Recipient: o.Recipient?.Id)))
         {
-            var title = o.Title + (o.Occurrence is { } n ? $" (#{n})" : "") + (o.Nature == Nature.Consider ? " [consider]" : "");
-            var due = o.Due is null ? "—" : o.Due.Immediate ? "immediately" : o.Due.Local;
-            table.AddRow(StatusMarkup(o.Status), Commands.Esc($"{o.Id}: {title}"), Commands.Esc(o.EpisodeId ?? "child"), Commands.Esc(o.Responsible.Title), Commands.Esc(due), Commands.Esc(o.Citation));
-            if (explain) table.AddRow("", "[grey]" + Commands.Esc(string.Join("\n", o.Explanation)) + "[/]", "", "", "", "");
+            // A long-running recurring duty (e.g. a daily review of an episode open for months) would fill the screen:
+            // every outstanding or upcoming occurrence is shown, and of the rest only the last few.
+            var items = group.ToList();
+            var keep = items.Where(o => o.Status is not (ObligationStatus.MetOnTime or ObligationStatus.MetLate or ObligationStatus.Overdue)).ToList();
+            var settled = items.Except(keep).ToList();
+            var summarised = settled.Count > OccurrencesShown ? settled.Take(settled.Count - OccurrencesShown).ToList() : [];
+            if (summarised.Count > 0)
+            {
+                var counts = summarised.GroupBy(o => o.Status).Select(g => $"{g.Count()} {g.Key.Name()}");
+                table.AddRow("", Commands.Esc($"{group.Key.Id}: occurrences #{summarised[0].Occurrence}–#{summarised[^1].Occurrence}: {string.Join(", ", counts)}"),
+                    Commands.Esc(group.Key.EpisodeId ?? "child"), "", "", "");
+            }
+            foreach (var o in items.Except(summarised))
+            {
+                var title = o.Title + (o.Occurrence is { } n ? $" (#{n})" : "") + (o.Recipient is { } r ? $" — to {r.Title}" : "") + (o.Nature == Nature.Consider ? " [consider]" : "");
+                table.AddRow(StatusMarkup(o.Status), Commands.Esc($"{o.Id}: {title}"), Commands.Esc(o.EpisodeId ?? "child"), Commands.Esc(o.Responsible.Title), Commands.Esc(DueText(o)), Commands.Esc(o.Citation));
+                if (explain) table.AddRow("", "[grey]" + Commands.Esc(string.Join("\n", o.Explanation)) + "[/]", "", "", "", "");
+            }
         }
         if (a.Obligations.Count == 0) table.AddRow("", "none triggered", "", "", "", "");
         c.Write(table);
@@ -41,7 +62,7 @@ internal static class TextReport
             {
                 var window = e.WindowFrom is { } f ? $"{e.Count} from {f:yyyy-MM-dd} to {e.WindowTo:yyyy-MM-dd}" : $"{e.Count} in total";
                 esc.AddRow(StatusMarkup(e.Status), Commands.Esc($"{e.RungId}: {e.Title}"), Commands.Esc(window), Commands.Esc(e.TriggerEpisodeId),
-                    Commands.Esc(e.Chair?.Title ?? "—"), Commands.Esc(e.Due.Local), Commands.Esc(e.Citation));
+                    Commands.Esc(e.Chair?.Title ?? "—"), Commands.Esc(e.Due?.Local ?? "a decision"), Commands.Esc(e.Citation));
                 if (explain) esc.AddRow("", "[grey]" + Commands.Esc(string.Join("\n", e.Explanation)) + "[/]", "", "", "", "", "");
             }
             c.Write(esc);
@@ -56,13 +77,43 @@ internal static class TextReport
         }
     }
 
+    /// <summary>What falls due within the horizon if nothing changes.</summary>
+    public static void WriteHorizon(IAnsiConsole c, IReadOnlyList<ComingDuty> coming, Assessment a, Duration within, DateTimeZone zone)
+    {
+        var until = DueTime.FormatLocal(a.EvaluatedAt + within, zone);
+        var table = new Table().Title($"Coming due by {until} (next {DutySpan(within)}), if nothing changes").AddColumns("status", "duty", "episode", "responsible", "arises", "due (Europe/London)", "citation");
+        foreach (var d in coming)
+        {
+            var title = d.Title + (d.Occurrence is { } n ? $" (#{n})" : "") + (d.Recipient is { } r ? $" — to {r.Title}" : "");
+            var due = d.Due is null ? "—" : d.Due.Immediate ? $"immediately ({d.Due.Local}){(d.LateAfter is { } l ? $", late after {DueTime.FormatLocal(l, zone)}" : "")}" : d.Due.Local;
+            table.AddRow(StatusMarkup(d.Status), Commands.Esc($"{d.Id}: {title}"), Commands.Esc(d.EpisodeId ?? "child"), Commands.Esc(d.Responsible.Title),
+                Commands.Esc(DueTime.FormatLocal(d.ArisesAt, zone)), Commands.Esc(due), Commands.Esc(d.Citation));
+        }
+        if (coming.Count == 0) table.AddRow("", "nothing falls due in this time", "", "", "", "", "");
+        c.Write(table);
+    }
+
+    private static string DutySpan(Duration d) => d.TotalHours % 24 == 0 && d.TotalHours >= 24 ? $"{d.TotalHours / 24:0} day(s)" : $"{d.TotalHours:0.##} hour(s)";
+
+    /// <summary>The due column: the due time, "immediately", what it waits for, or that it is untimed.</summary>
+    public static string DueText(ObligationResult o) => o.Due switch
+    {
+        null when o.WaitingFor is { } w => $"waiting for {w}",
+        null when o.Status == ObligationStatus.NotApplicable => "—",
+        null => o.DeadlineRule?.StartsWith("no time limit", StringComparison.Ordinal) == true ? "untimed" : "—",
+        { Immediate: true } d => $"immediately ({d.Local})",
+        var d => d.Local,
+    };
+
     public static void WriteCaseload(IAnsiConsole c, CaseloadAssessment result, CompiledProfile profile, bool explain)
     {
         c.MarkupLine($"[bold]{Commands.Esc(profile.Metadata.Title)}[/] ({Commands.Esc(result.ProfileId)}): {result.Children.Count} children, evaluated at {Commands.Esc(DueTime.FormatLocal(result.EvaluatedAt, profile.Calendar.Zone))} (Europe/London)");
-        var table = new Table().Title("Children").AddColumns("child", "classification", "risk", "overdue", "pending", "met late", "escalations");
+        var table = new Table().Title("Children").AddColumns("child", "classification", "risk", "overdue", "pending", "upcoming", "met late", "escalations");
         foreach (var a in result.Children)
             table.AddRow(Commands.Esc(a.ChildId), Commands.Esc(a.Classification ?? "—"), Commands.Esc(a.CurrentRisk ?? "—"),
-                a.Obligations.Count(o => o.Status == ObligationStatus.Overdue).ToString(), a.Obligations.Count(o => o.Status == ObligationStatus.Pending).ToString(),
+                a.Obligations.Count(o => o.Status == ObligationStatus.Overdue).ToString(),
+                a.Obligations.Count(o => o.Status is ObligationStatus.Pending or ObligationStatus.DecisionRequired).ToString(),
+                a.Obligations.Count(o => o.Status == ObligationStatus.Upcoming).ToString(),
                 a.Obligations.Count(o => o.Status == ObligationStatus.MetLate).ToString(), Commands.Esc(string.Join(", ", a.Escalations.Select(e => e.RungId))));
         c.Write(table);
         if (result.Establishments.Count == 0) { c.MarkupLine("No establishment escalations."); return; }
@@ -71,7 +122,7 @@ internal static class TextReport
         {
             var window = e.WindowFrom is { } f ? $"{e.Count} from {f:yyyy-MM-dd} to {e.WindowTo:yyyy-MM-dd}" : $"{e.Count} in total";
             esc.AddRow(StatusMarkup(e.Status), Commands.Esc(e.Establishment ?? ""), Commands.Esc($"{e.RungId}: {e.Title}"), Commands.Esc(window),
-                Commands.Esc($"{e.TriggerChildId}/{e.TriggerEpisodeId}"), Commands.Esc(e.Due.Local), Commands.Esc(e.Citation));
+                Commands.Esc($"{e.TriggerChildId}/{e.TriggerEpisodeId}"), Commands.Esc(e.Due?.Local ?? "a decision"), Commands.Esc(e.Citation));
             if (explain) esc.AddRow("", "", "[grey]" + Commands.Esc(string.Join("\n", e.Explanation)) + "[/]", "", "", "", "");
         }
         c.Write(esc);
@@ -81,8 +132,12 @@ internal static class TextReport
     {
         ObligationStatus.Overdue => "[red bold]OVERDUE[/]",
         ObligationStatus.Pending => "[yellow]pending[/]",
+        ObligationStatus.DecisionRequired => "[yellow]decision required[/]",
+        ObligationStatus.Upcoming => "[blue]upcoming[/]",
         ObligationStatus.MetOnTime => "[green]met on time[/]",
         ObligationStatus.MetLate => "[darkorange]met late[/]",
+        ObligationStatus.Lapsed => "[grey]lapsed[/]",
+        ObligationStatus.External => "[grey]external[/]",
         _ => "[grey]not applicable[/]",
     };
 }

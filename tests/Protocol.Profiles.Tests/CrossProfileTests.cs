@@ -44,7 +44,7 @@ public class CrossProfileTests
             var a = Evaluate(id);
             return string.Join("\n", a.Obligations.Where(o => o.Status != ObligationStatus.NotApplicable)
                     .Select(o => $"{o.Due?.Utc}|{o.Status}").Order(StringComparer.Ordinal)
-                .Concat(a.Escalations.Select(e => $"{e.Count}|{e.Due.Utc}").Order(StringComparer.Ordinal)));
+                .Concat(a.Escalations.Select(e => $"{e.Count}|{e.Due?.Utc}").Order(StringComparer.Ordinal)));
         }).ToList();
         fingerprints.Should().OnlyHaveUniqueItems();
         fingerprints.Should().OnlyContain(f => f.Length > 0);
@@ -63,7 +63,7 @@ public class CrossProfileTests
         // 3 episodes in 90 days: Stage 1 meeting within 5 working days of Friday 31 Oct.
         var mim = a.Escalations.Should().ContainSingle(e => e.RungId == "mim-stage-1").Subject;
         mim.Count.Should().Be(3);
-        mim.Due.Local.Should().StartWith("2025-11-07T23:59:59");
+        mim.Due!.Local.Should().StartWith("2025-11-07T23:59:59");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class CrossProfileTests
     {
         var a = Evaluate("west-mercia");
         var l1 = a.Escalations.Should().ContainSingle(e => e.RungId == "intervention-meeting-l1").Subject;
-        Utc(l1.Due.Utc).Should().Be("2025-11-07T23:30:00Z");   // a week after the report at 23:30Z on 31 Oct
+        Utc(l1.Due!.Utc).Should().Be("2025-11-07T23:30:00Z");   // a week after the report at 23:30Z on 31 Oct
         var rhi = Third(a, "rhi-complete");
         Utc(rhi.Due!.Utc).Should().Be("2025-11-05T10:00:00Z");
     }

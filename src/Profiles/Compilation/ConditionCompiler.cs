@@ -20,7 +20,11 @@ internal sealed class ConditionCompiler(NodeReader reader, Symbols symbols)
         "all", "any", "not", "risk", "risk-at-least", "care-status", "flag", "any-flag", "age-under", "age-at-least",
         "placed-out-of-area", "responsible-authority-is-local", "host-authority-is-local", "event", "no-event",
         "missing-for", "missing-during", "classified", "first-episode", "consecutive", "episodes-within",
+        "whereabouts-known", "police-category", "office-hours",
     ];
+
+    /// <summary>True when the profile states office hours, so that 'office-hours' conditions can be judged.</summary>
+    public bool OfficeHoursDeclared { get; set; }
 
     private static readonly string[] CareStatuses = ["living-at-home", "looked-after", "care-leaver"];
     private static readonly ParameterExpression Facts = Expression.Parameter(typeof(FactContext), "facts");
@@ -187,6 +191,29 @@ internal sealed class ConditionCompiler(NodeReader reader, Symbols symbols)
             }
             case "first-episode":
                 return Toggle(value, key, "this is the child's first episode with this classification", nameof(FactContext.IsFirstEpisode));
+            case "whereabouts-known":
+                return Toggle(value, key, "the child's whereabouts are known (and not lost again since)", nameof(FactContext.WhereaboutsKnown));
+            case "police-category":
+            {
+                var categories = new List<string>();
+                foreach (var (text, node) in reader.TextOrList(value, "police-category"))
+                {
+                    if (reader.OneOf(node, "police-category", EventTypes.PoliceCategories) is null) return null;
+                    categories.Add(text);
+                }
+                if (categories.Count == 0) return null;
+                return Fact($"the police category is {string.Join(" or ", categories)}", nameof(FactContext.PoliceCategoryIs), (object)categories.ToArray());
+            }
+            case "office-hours":
+            {
+                if (!OfficeHoursDeclared)
+                {
+                    reader.Error(reader.Resolve(value), ErrorCodes.Conflict, "'office-hours' needs the profile's office hours",
+                        "state them under calendar: { id: england-and-wales, office-hours: { start: \"09:00\", end: \"17:00\" } }");
+                    return null;
+                }
+                return Toggle(value, key, "within office hours", nameof(FactContext.InOfficeHours));
+            }
             case "consecutive":
             {
                 var map = reader.Map(value, "'consecutive'");

@@ -1,3 +1,4 @@
+using NodaTime;
 using Protocol.Core.Model;
 using Protocol.Core.Rules;
 using Protocol.Core.Time;
@@ -7,13 +8,17 @@ using YamlDotNet.RepresentationModel;
 namespace Protocol.Profiles.Compilation;
 
 /// <summary>Reads, checks and compiles a profile's YAML tree in one pass, collecting every problem.</summary>
-internal sealed class ProfileCompiler
+internal sealed partial class ProfileCompiler
 {
     private static readonly string[] TopKeys =
         ["profile", "calendar", "risk-levels", "settings", "roles", "activities", "flags", "episodes", "obligations", "ladders", "not-encoded"];
     private static readonly string[] ObligationKeys =
-        ["id", "title", "responsible", "nature", "scope", "trigger", "applies-to", "when", "deadline", "met-by", "met-since", "lapses-on", "recurs", "citation", "reading"];
-    private static readonly string[] DeadlineWords = ["immediately", "same-day", "same-working-day", "next-working-day"];
+        ["id", "title", "responsible", "nature", "scope", "owner", "trigger", "applies-to", "when", "deadline", "recipients", "met-by", "met-since", "shared-across-episodes", "standing", "lapses-on", "recurs", "citation", "reading"];
+    private static readonly string[] DeadlineWords = ["immediately", "at-trigger", "same-day", "same-working-day", "next-working-day", "untimed"];
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    /// <summary>The setting that says when an "immediately" duty becomes late (a length, or 'never').</summary>
+    public const string ImmediateGraceSetting = "immediately-grace";
 
     private readonly NodeReader _r;
     private readonly Symbols _s;
@@ -40,7 +45,9 @@ internal sealed class ProfileCompiler
         if (top.TryGetValue("settings", out var settingsNode)) ReadSettings(settingsNode, out _settings);
         var metadata = top.TryGetValue("profile", out var p) ? ReadMetadata(p) : null;
         var calendar = WorkingDayCalendar.EnglandAndWales;
-        if (top.TryGetValue("calendar", out var c)) _r.OneOf(c, "calendar", ["england-and-wales"]);
+        var officeHours = top.TryGetValue("calendar", out var c) ? ReadCalendar(c) : null;
+        _conditions.OfficeHoursDeclared = officeHours is not null;
+        var grace = ReadImmediateGrace();
         if (top.TryGetValue("risk-levels", out var risk)) ReadRiskLevels(risk);
         if (top.TryGetValue("roles", out var roles)) ReadRoles(roles);
         if (top.TryGetValue("activities", out var activities)) ReadActivities(activities);
@@ -63,10 +70,76 @@ internal sealed class ProfileCompiler
 
         if (_r.Diagnostics.Count > before || metadata is null) return null;
         return new CompiledProfile(metadata, calendar, _s.RiskLevels.ToList(), _s.Roles.Values.ToList(), _s.Activities.Values.ToList(),
-            _s.Flags.Values.ToList(), _settings, episodes.Rules, episodes.Default, episodes.EndsOn, obligations, ladders, notEncoded);
+            _s.Flags.Values.ToList(), _settings, episodes.Rules, episodes.Default, episodes.EndsOn, obligations, ladders, notEncoded)
+        {
+            OfficeHours = officeHours,
+            ImmediateGrace = grace,
+        };
+    }
+
+    private (Amount? Amount, string Reading)? _immediateGrace;
+    private bool _missingGraceReported;
+
+    /// <summary>The <c>immediately-grace</c> setting, if the profile states it: a length of time, or <c>never</c>.</summary>
+    private SettingDefinition? ReadImmediateGrace()
+    {
+        if (!_settingValues.TryGetValue(ImmediateGraceSetting, out var value)) return null;
+        _r.UsedSettings.Add(ImmediateGraceSetting);
+        var setting = _settings.First(x => x.Name == ImmediateGraceSetting);
+        var grace = ReadGrace(value, $"setting '{ImmediateGraceSetting}'");
+        if (grace is null) return null;
+        _immediateGrace = (grace.Value.Amount, setting.Reading);
+        return setting;
+    }
+
+    /// <summary>
+    /// <c>calendar: england-and-wales</c>, or a mapping with the calendar's <c>id</c> and the service's
+    /// <c>office-hours: { start: "09:00", end: "17:00", friday: { start: "09:00", end: "16:30" } }</c>.
+    /// </summary>
+    private OfficeHours? ReadCalendar(YamlNode node)
+    {
+        var resolved = _r.Resolve(node);
+        if (resolved is not YamlMappingNode map)
+        {
+            _r.OneOf(node, "calendar", ["england-and-wales"]);
+            return null;
+        }
+        var k = _r.Keys(map, "'calendar'", ["id", "office-hours"], ["id"]);
+        if (k.TryGetValue("id", out var id)) _r.OneOf(id, "the calendar id", ["england-and-wales"]);
+        if (!k.TryGetValue("office-hours", out var oh)) return null;
+        var hours = _r.Map(oh, "'office-hours'");
+        if (hours is null) return null;
+        var hk = _r.Keys(hours, "'office-hours'", ["start", "end", .. Weekdays], ["start", "end"]);
+        var (start, end) = ReadHours(hours, hk, "'office-hours'");
+        var byDay = new Dictionary<IsoDayOfWeek, (LocalTime, LocalTime)>();
+        var ok = start is not null && end is not null;
+        for (var i = 0; i < Weekdays.Length; i++)
+        {
+            if (!hk.TryGetValue(Weekdays[i], out var dayNode)) continue;
+            var day = _r.Map(dayNode, $"the office hours on {Weekdays[i]}");
+            if (day is null) { ok = false; continue; }
+            var dk = _r.Keys(day, $"the office hours on {Weekdays[i]}", ["start", "end"], ["start", "end"]);
+            var (ds, de) = ReadHours(day, dk, $"the office hours on {Weekdays[i]}");
+            if (ds is null || de is null) { ok = false; continue; }
+            byDay[(IsoDayOfWeek)(i + 1)] = (ds.Value, de.Value);
+        }
+        return ok ? new OfficeHours(start!.Value, end!.Value, byDay) : null;
+    }
+
+    private (LocalTime? Start, LocalTime? End) ReadHours(YamlMappingNode map, Dictionary<string, YamlNode> k, string what)
+    {
+        var start = k.TryGetValue("start", out var s) ? _r.Time(s, "'start'") : null;
+        var end = k.TryGetValue("end", out var e) ? _r.Time(e, "'end'") : null;
+        if (start is { } a && end is { } b && b <= a)
+        {
+            _r.Error(_r.Resolve(e!), ErrorCodes.BadValue, $"{what}: 'end' must be after 'start' (office hours do not cross midnight)");
+            return (null, null);
+        }
+        return (start, end);
     }
 
     private List<SettingDefinition> _settings = [];
+    private readonly Dictionary<string, YamlNode> _settingValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YamlNode> _settingNodes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _informationalSettings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, YamlNode> _notEncodedNodes = new(StringComparer.Ordinal);
@@ -88,6 +161,7 @@ internal sealed class ProfileCompiler
             if (keys.TryGetValue("informational", out var info) && _r.Boolean(info, "'informational'") == true) _informationalSettings.Add(name);
             if (!keys.TryGetValue("value", out var value)) continue;
             values[name] = value;
+            _settingValues[name] = value;
             _settingNodes[name] = k;
             var reading = keys.TryGetValue("reading", out var rd) ? _r.Text(rd, "'reading'") ?? "" : "";
             var citation = keys.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") ?? "" : "";
@@ -311,334 +385,6 @@ internal sealed class ProfileCompiler
             foreach (var (label, n) in _r.TextOrList(at, "'obligations-apply-to'"))
                 if (_s.Classification(label, n) is { } l) appliesTo.Add(l);
         return new EpisodeRules(compiled, defaultLabel, endsOn, appliesTo);
-    }
-
-    private List<ObligationRule> ReadObligations(YamlNode node, List<string> defaultAppliesTo)
-    {
-        var result = new List<ObligationRule>();
-        var seq = _r.Sequence(node, "'obligations'");
-        if (seq is null) return result;
-        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var item in seq.Children)
-        {
-            var before = _r.Diagnostics.Count;
-            var count = result.Count;
-            ReadObligation(item, defaultAppliesTo, seen, result);
-            if (result.Count == count && _r.Diagnostics.Count == before)
-                _r.Error(item, ErrorCodes.Conflict, "this obligation could not be compiled", "check each of its keys against docs/profile-format.md");
-        }
-        return result;
-    }
-
-    private void ReadObligation(YamlNode item, List<string> defaultAppliesTo, Dictionary<string, YamlNode> seen, List<ObligationRule> result)
-    {
-        {
-            var m = _r.Map(item, "an obligation");
-            if (m is null) return;
-            var k = _r.Keys(m, Peek(m, "obligation"), ObligationKeys, ["id", "title", "responsible", "trigger", "deadline", "met-by", "citation"]);
-            var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the obligation id") : null;
-            var what = id is null ? "an obligation" : $"obligation '{id}'";
-            if (id is not null)
-            {
-                if (!IsKebab(id)) _r.Error(idNode!, ErrorCodes.BadValue, $"the id '{id}' must be kebab-case (lower-case words joined by '-')");
-                if (seen.TryGetValue(id, out var first))
-                    _r.Error(idNode!, ErrorCodes.DuplicateId, $"obligation id '{id}' is already used at line {first.Start.Line}", "give each obligation its own id");
-                else seen[id] = idNode!;
-            }
-            var title = k.TryGetValue("title", out var t) ? _r.Text(t, "'title'") : null;
-            var responsible = k.TryGetValue("responsible", out var resp) ? _s.Role(resp, "'responsible'") : null;
-            var nature = k.TryGetValue("nature", out var nat) ? _r.OneOf(nat, "'nature'", ["duty", "consider"]) : "duty";
-            var scope = k.TryGetValue("scope", out var sc) ? _r.OneOf(sc, "'scope'", ["episode", "child"]) : "episode";
-            var trigger = k.TryGetValue("trigger", out var tr) ? ReadTrigger(tr, what, scope == "child") : null;
-            var appliesTo = defaultAppliesTo;
-            if (k.TryGetValue("applies-to", out var ap))
-            {
-                appliesTo = [];
-                foreach (var (label, n) in _r.TextOrList(ap, "'applies-to'"))
-                    if (_s.Classification(label, n) is { } l) appliesTo.Add(l);
-            }
-            var when = k.TryGetValue("when", out var w) ? _conditions.Compile(w) : Condition.Always;
-            var alternatives = new List<DeadlineAlternative>();
-            var deadline = k.TryGetValue("deadline", out var d) ? ReadDeadlines(d, what, alternatives) : null;
-            var metBy = k.TryGetValue("met-by", out var mb) ? _s.Events(mb, "'met-by'") : [];
-            var metSince = k.TryGetValue("met-since", out var ms) ? _r.OneOf(ms, "'met-since'", ["trigger", "episode-start"]) : "trigger";
-            var lapses = k.TryGetValue("lapses-on", out var lo) ? _s.Events(lo, "'lapses-on'") : [];
-            var recurs = k.TryGetValue("recurs", out var rc) ? ReadRecurrence(rc, what) : null;
-            var citation = k.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") : null;
-            var reading = k.TryGetValue("reading", out var rd) ? _r.Text(rd, "'reading'") : null;
-            if (scope == "child" && metSince == "episode-start")
-                _r.Error(ms!, ErrorCodes.Conflict, $"{what}: 'met-since: episode-start' needs 'scope: episode'");
-            if (id is null || title is null || responsible is null || trigger is null || when is null || deadline is null
-                || metBy.Count == 0 || citation is null || nature is null || scope is null || metSince is null
-                || (k.ContainsKey("recurs") && recurs is null))
-                return;
-            result.Add(new ObligationRule
-            {
-                Id = id, Title = title, Responsible = responsible,
-                Nature = nature == "consider" ? Nature.Consider : Nature.Duty,
-                Scope = scope == "child" ? Scope.Child : Scope.Episode,
-                Trigger = trigger, AppliesTo = scope == "child" ? [] : appliesTo, When = when, Deadline = deadline, DeadlineAlternatives = alternatives, MetBy = metBy,
-                MetSince = metSince == "episode-start" ? MetSince.EpisodeStart : MetSince.Trigger,
-                LapsesOn = lapses, Recurs = recurs, Citation = citation, Reading = reading,
-            });
-        }
-    }
-
-    private Trigger? ReadTrigger(YamlNode node, string what, bool childScope)
-    {
-        var m = _r.Map(node, $"the trigger of {what}");
-        if (m is null) return null;
-        var k = _r.Keys(m, $"the trigger of {what}", ["on", "missing-for", "from", "threshold"]);
-        if (k.ContainsKey("on") == k.ContainsKey("missing-for"))
-        {
-            _r.Error(m, k.ContainsKey("on") ? ErrorCodes.Conflict : ErrorCodes.MissingKey,
-                $"the trigger of {what} needs exactly one of 'on' (an event) or 'missing-for' (a length of time)");
-            return null;
-        }
-        if (k.TryGetValue("on", out var on))
-        {
-            foreach (var extra in new[] { "from", "threshold" })
-                if (k.ContainsKey(extra)) _r.Error(NodeReader.KeyNode(m, extra), ErrorCodes.Conflict, $"'{extra}' goes with 'missing-for', not with 'on'");
-            var e = _s.EventSet(on, "'on'");
-            return e is null ? null : new EventTrigger(e);
-        }
-        if (childScope)
-        {
-            _r.Error(m, ErrorCodes.Conflict, $"{what} has 'scope: child', so its trigger must be 'on' an event");
-            return null;
-        }
-        var amount = _conditions.ParseAmount(k["missing-for"], "'missing-for'", allowWorking: true);
-        if (!k.TryGetValue("from", out var fromNode))
-        {
-            _r.Error(m, ErrorCodes.MissingKey, $"the trigger of {what} has 'missing-for' but no 'from'", "say which event starts the clock, e.g. from: last-seen");
-            return null;
-        }
-        var from = _s.EventSet(fromNode, "'from'");
-        var mode = k.TryGetValue("threshold", out var th) ? _r.OneOf(th, "'threshold'", ["inclusive", "strict"]) : "inclusive";
-        if (amount is null || from is null || mode is null) return null;
-        return new MissingForTrigger(amount, from, mode == "strict" ? ThresholdMode.Strict : ThresholdMode.Inclusive);
-    }
-
-    /// <summary>
-    /// A deadline, or a list of alternatives: each but the last with a 'when', the last without (the
-    /// default). The first alternative whose condition holds at the trigger applies.
-    /// </summary>
-    private Deadline? ReadDeadlines(YamlNode node, string what, List<DeadlineAlternative> alternatives)
-    {
-        if (_r.Resolve(node) is not YamlSequenceNode seq) return ReadDeadline(node, what);
-        if (seq.Children.Count < 2)
-        {
-            _r.Error(seq, ErrorCodes.WrongType, $"a list of deadlines for {what} needs at least two: alternatives with 'when', then a default without");
-            return null;
-        }
-        Deadline? fallback = null;
-        var ok = true;
-        for (var i = 0; i < seq.Children.Count; i++)
-        {
-            var item = _r.Map(seq.Children[i], $"a deadline of {what}");
-            if (item is null) { ok = false; continue; }
-            var last = i == seq.Children.Count - 1;
-            var whenKey = item.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "when" });
-            if (last && whenKey is not null)
-            {
-                _r.Error(whenKey, ErrorCodes.Conflict, $"the last deadline of {what} is the default and takes no 'when'");
-                ok = false;
-                continue;
-            }
-            if (!last && whenKey is null)
-            {
-                _r.Error(item, ErrorCodes.MissingKey, $"every deadline of {what} but the last needs a 'when'");
-                ok = false;
-                continue;
-            }
-            var deadline = ReadDeadline(item, what, allowWhen: !last);
-            var condition = whenKey is null ? null : _conditions.Compile(item.Children[whenKey]);
-            if (deadline is null || (whenKey is not null && condition is null)) { ok = false; continue; }
-            if (last) fallback = deadline;
-            else alternatives.Add(new DeadlineAlternative(condition!, deadline));
-        }
-        return ok ? fallback : null;
-    }
-
-    private Deadline? ReadDeadline(YamlNode node, string what, bool allowWhen = false)
-    {
-        var resolved = _r.Resolve(node);
-        if (resolved is YamlScalarNode)
-        {
-            var word = _r.Text(resolved, $"the deadline of {what}");
-            if (word is null) return null;
-            if (DeadlineWords.Contains(word)) return new Deadline(Kind(word));
-            var hint = Amount.TryParse(word, out _, out _) ? $"write it as 'deadline: {{ within: {word} }}'" : Suggest.Hint(word, DeadlineWords.Append("{ within: ... }"), "a deadline");
-            _r.Error(resolved, ErrorCodes.BadDuration, $"the deadline of {what} '{word}' is not a deadline", hint);
-            return null;
-        }
-        var m = _r.Map(resolved, $"the deadline of {what}");
-        if (m is null) return null;
-        var k = _r.Keys(m, $"the deadline of {what}", allowWhen ? ["within", "on", "by", "from", "when"] : ["within", "on", "by", "from"]);
-        if (k.ContainsKey("within") == k.ContainsKey("on"))
-        {
-            _r.Error(m, k.ContainsKey("within") ? ErrorCodes.Conflict : ErrorCodes.MissingKey,
-                $"the deadline of {what} needs exactly one of 'within' (a length of time) or 'on' ({string.Join(", ", DeadlineWords)})");
-            return null;
-        }
-        var from = k.TryGetValue("from", out var f) ? _s.EventSet(f, "'from'") : null;
-        if (k.ContainsKey("from") && from is null) return null;
-        if (k.TryGetValue("within", out var within))
-        {
-            if (k.ContainsKey("by")) _r.Error(NodeReader.KeyNode(m, "by"), ErrorCodes.Conflict, "'by' (a local time) goes with 'on', not with 'within'");
-            var amount = _conditions.ParseAmount(within, "'within'", allowWorking: true);
-            return amount is null ? null : new Deadline(DeadlineKind.Within, amount, from);
-        }
-        var onWord = _r.OneOf(k["on"], "'on'", DeadlineWords);
-        var by = k.TryGetValue("by", out var b) ? _r.Time(b, "'by'") : null;
-        if (onWord is null || (k.ContainsKey("by") && by is null)) return null;
-        if (onWord == "immediately" && by is not null)
-        {
-            _r.Error(b!, ErrorCodes.Conflict, "'by' cannot go with 'on: immediately'");
-            return null;
-        }
-        return new Deadline(Kind(onWord), null, from, by);
-    }
-
-    private static DeadlineKind Kind(string word) => word switch
-    {
-        "immediately" => DeadlineKind.Immediately,
-        "same-day" => DeadlineKind.SameDay,
-        "same-working-day" => DeadlineKind.SameWorkingDay,
-        _ => DeadlineKind.NextWorkingDay,
-    };
-
-    private Recurrence? ReadRecurrence(YamlNode node, string what)
-    {
-        var m = _r.Map(node, $"'recurs' of {what}");
-        if (m is null) return null;
-        var k = _r.Keys(m, $"'recurs' of {what}", ["every", "until", "max"], ["every", "until"]);
-        var every = k.TryGetValue("every", out var e) ? _conditions.ParseAmount(e, "'every'", allowWorking: false) : null;
-        if (every is { Value: 0 }) { _r.Error(e!, ErrorCodes.BadDuration, "'every' must be more than zero"); return null; }
-        var until = k.TryGetValue("until", out var u) ? _s.Events(u, "'until'") : [];
-        var max = k.TryGetValue("max", out var mx) ? _r.Integer(mx, "'max'", 1, 1000) : 200;
-        if (every is null || until.Count == 0 || max is null) return null;
-        return new Recurrence(every, until, max.Value);
-    }
-
-    private List<Ladder> ReadLadders(YamlNode node)
-    {
-        var result = new List<Ladder>();
-        var seq = _r.Sequence(node, "'ladders'");
-        if (seq is null) return result;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in seq.Children)
-        {
-            var before = _r.Diagnostics.Count;
-            var m = _r.Map(item, "a ladder");
-            if (m is null) continue;
-            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "per", "counts", "where", "dated-by", "window", "rungs", "citation", "reading"], ["id", "title", "counts", "window", "rungs", "citation"]);
-            var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the ladder id") : null;
-            if (id is not null && !seen.Add(id)) _r.Error(idNode!, ErrorCodes.DuplicateId, $"ladder id '{id}' is used twice");
-            var what = id is null ? "a ladder" : $"ladder '{id}'";
-            var title = k.TryGetValue("title", out var t) ? _r.Text(t, "'title'") : null;
-            var counts = new List<string>();
-            if (k.TryGetValue("counts", out var cn))
-                foreach (var (label, n) in _r.TextOrList(cn, "'counts'"))
-                    if (_s.Classification(label, n) is { } l) counts.Add(l);
-            var per = k.TryGetValue("per", out var pr) ? _r.OneOf(pr, "'per'", ["child", "establishment"]) : "child";
-            var datedBy = k.TryGetValue("dated-by", out var db) ? _s.EventSet(db, "'dated-by'") : new EventReference(EventType.LastSeen);
-            var where = k.TryGetValue("where", out var wh) ? _conditions.Compile(wh) : Condition.Always;
-            var window = k.TryGetValue("window", out var w) ? ReadWindow(w, what) : null;
-            var rungs = k.TryGetValue("rungs", out var r) ? ReadRungs(r, what) : null;
-            var citation = k.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") : null;
-            var reading = k.TryGetValue("reading", out var rd) ? _r.Text(rd, "'reading'") : null;
-            if (id is null || title is null || counts.Count == 0 || datedBy is null || where is null || window is null || rungs is null || citation is null || per is null)
-            {
-                if (_r.Diagnostics.Count == before)
-                    _r.Error(item, ErrorCodes.Conflict, $"{what} could not be compiled", "check each of its keys against docs/profile-format.md");
-                continue;
-            }
-            result.Add(new Ladder { Id = id, Title = title, Counts = counts, Where = where, Per = per == "establishment" ? LadderScope.Establishment : LadderScope.Child, DatedBy = datedBy, Window = window, Rungs = rungs, Citation = citation, Reading = reading });
-        }
-        return result;
-    }
-
-    private EpisodeWindow? ReadWindow(YamlNode node, string what)
-    {
-        var resolved = _r.Resolve(node);
-        if (resolved is YamlScalarNode { Value: "whole-history" }) return new EpisodeWindow { Readings = [] };
-        var readings = new List<Amount>();
-        foreach (var (text, n) in _r.TextOrList(resolved, $"the window of {what}"))
-        {
-            var amount = _conditions.ParseAmount(n, $"the window of {what}", allowWorking: false);
-            if (amount is null) return null;
-            if (amount.IsElapsed)
-            {
-                _r.Error(n, ErrorCodes.BadDuration, $"the window of {what} '{text}' must be in days, weeks or months", "e.g. window: 90 days, or window: [90 days, 3 months] for 'or'");
-                return null;
-            }
-            readings.Add(amount);
-        }
-        return readings.Count == 0 ? null : new EpisodeWindow { Readings = readings };
-    }
-
-    private List<Rung>? ReadRungs(YamlNode node, string what)
-    {
-        var seq = _r.Sequence(node, $"the rungs of {what}");
-        if (seq is null) return null;
-        var rungs = new List<Rung>();
-        var ok = true;
-        Rung? previous = null;
-        foreach (var item in seq.Children)
-        {
-            var m = _r.Map(item, "a rung");
-            if (m is null) { ok = false; continue; }
-            var k = _r.Keys(m, Peek(m, "rung"), ["id", "title", "episodes", "activity", "chair", "responsible", "nature", "deadline", "citation"],
-                ["id", "title", "episodes", "activity", "responsible", "deadline", "citation"]);
-            var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the rung id") : null;
-            if (id is not null)
-            {
-                if (_rungIds.TryGetValue(id, out var first))
-                    _r.Error(idNode!, ErrorCodes.DuplicateId, $"rung id '{id}' is already used at line {first.Start.Line}", "give each rung its own id, across all ladders");
-                else _rungIds[id] = idNode!;
-            }
-            var rungWhat = id is null ? "a rung" : $"rung '{id}'";
-            var title = k.TryGetValue("title", out var t) ? _r.Text(t, "'title'") : null;
-            var range = k.TryGetValue("episodes", out var ep) ? ReadRange(ep) : null;
-            var activity = k.TryGetValue("activity", out var a) ? _s.Activity(a, "'activity'") : null;
-            var chair = k.TryGetValue("chair", out var c) ? _s.Role(c, "'chair'") : null;
-            var responsible = k.TryGetValue("responsible", out var r) ? _s.Role(r, "'responsible'") : null;
-            var nature = k.TryGetValue("nature", out var nat) ? _r.OneOf(nat, "'nature'", ["duty", "consider"]) : "duty";
-            var deadline = k.TryGetValue("deadline", out var d) ? ReadDeadline(d, rungWhat) : null;
-            var citation = k.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") : null;
-            if (id is null || title is null || range is null || activity is null || responsible is null || deadline is null || citation is null || nature is null
-                || (k.ContainsKey("chair") && chair is null)) { ok = false; continue; }
-            var rung = new Rung
-            {
-                Id = id, Title = title, Min = range.Value.Min, Max = range.Value.Max, Activity = activity, Chair = chair,
-                Responsible = responsible, Nature = nature == "consider" ? Nature.Consider : Nature.Duty, Deadline = deadline, Citation = citation,
-            };
-            if (previous is not null && (rung.Min <= previous.Min || (previous.Max is { } pmax && rung.Min <= pmax)))
-            {
-                _r.Error(ep!, ErrorCodes.RungOrder, $"rung '{id}' ({rung.Range}) must start above rung '{previous.Id}' ({previous.Range})",
-                    "list rungs from the lowest count to the highest, without overlaps");
-                ok = false;
-            }
-            previous = rung;
-            rungs.Add(rung);
-        }
-        if (rungs.Count == 0 && ok) { _r.Error(seq, ErrorCodes.MissingKey, $"{what} has no rungs"); return null; }
-        return ok ? rungs : null;
-    }
-
-    private (int Min, int? Max)? ReadRange(YamlNode node)
-    {
-        var text = _r.Text(node, "'episodes'");
-        if (text is null) return null;
-        var s = text.Replace(" ", "");
-        int min, max;
-        if (s.EndsWith('+') && int.TryParse(s[..^1], out min) && min > 0) return (min, null);
-        var dash = s.IndexOf('-');
-        if (dash > 0 && int.TryParse(s[..dash], out min) && int.TryParse(s[(dash + 1)..], out max) && min > 0 && max >= min) return (min, max);
-        if (int.TryParse(s, out min) && min > 0) return (min, null);
-        _r.Error(_r.Resolve(node), ErrorCodes.BadValue, $"'episodes: {text}' is not a count", "write 3 (3 or more), 4-6 (4 to 6) or 10+ (10 or more)");
-        return null;
     }
 
     private List<NotEncodedItem> ReadNotEncoded(YamlNode node)

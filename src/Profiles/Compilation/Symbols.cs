@@ -94,12 +94,29 @@ internal sealed class Symbols(NodeReader reader)
         return new EventReference(type);
     }
 
-    /// <summary>One event or a list, read as "the first of these to happen"; null if any is wrong or the list is empty.</summary>
+    /// <summary>
+    /// One event or a list, read as "the first of these to happen"; or <c>{ first-of: [...] }</c> / <c>{ last-of: [...] }</c>
+    /// ("the last of these, once all have happened"). Null if any is wrong or the list is empty.
+    /// </summary>
     public EventSet? EventSet(YamlNode node, string what)
     {
         var before = reader.Diagnostics.Count;
+        var mode = EventSetMode.FirstOf;
+        if (reader.Resolve(node) is YamlMappingNode map)
+        {
+            var keys = reader.Keys(map, what, ["first-of", "last-of"]);
+            if (keys.Count != 1)
+            {
+                if (reader.Diagnostics.Count == before)
+                    reader.Error(map, keys.Count == 0 ? ErrorCodes.MissingKey : ErrorCodes.Conflict, $"{what} needs exactly one of 'first-of' or 'last-of' (a list of events)");
+                return null;
+            }
+            var (key, list) = keys.First();
+            mode = key == "last-of" ? EventSetMode.LastOf : EventSetMode.FirstOf;
+            node = list;
+        }
         var events = Events(node, what);
-        return reader.Diagnostics.Count > before || events.Count == 0 ? null : new EventSet(events);
+        return reader.Diagnostics.Count > before || events.Count == 0 ? null : new EventSet(events, mode);
     }
 
     public List<EventReference> Events(YamlNode node, string what)

@@ -6,7 +6,15 @@ using Protocol.Core.Model;
 namespace Protocol.Profiles.Testing;
 
 /// <summary>An expected obligation result; unset fields are not checked.</summary>
-public sealed record ObligationExpectation(string Id, ObligationStatus? Status, Instant? Due, string? Episode, int? Occurrence, string? Responsible, int Line, string? Child = null);
+public sealed record ObligationExpectation(string Id, ObligationStatus? Status, Instant? Due, string? Episode, int? Occurrence, string? Responsible, int Line, string? Child = null)
+{
+    /// <summary>When it arose (or, for an upcoming duty, would arise).</summary>
+    public Instant? Triggered { get; init; }
+    /// <summary>For a duty with recipients, the recipient (a role id).</summary>
+    public string? Recipient { get; init; }
+    /// <summary>Text the result's "waiting for" must contain (a deadline counted from an event not recorded yet).</summary>
+    public string? WaitingFor { get; init; }
+}
 
 /// <summary>An expected escalation; unset fields are not checked.</summary>
 public sealed record EscalationExpectation(string Rung, ObligationStatus? Status, Instant? Due, int? Count, string? Episode, int Line, string? Establishment = null);
@@ -20,7 +28,7 @@ public sealed record Expectation
     public string? Risk { get; init; }
     /// <summary>Obligations that must be present.</summary>
     public IReadOnlyList<ObligationExpectation> Obligations { get; init; } = [];
-    /// <summary>Obligation ids with no result other than not-applicable.</summary>
+    /// <summary>Obligation ids with no result other than not-applicable or upcoming (not raised, as things stand).</summary>
     public IReadOnlyList<string> NotTriggered { get; init; } = [];
     /// <summary>Escalations that must be present.</summary>
     public IReadOnlyList<EscalationExpectation> Escalations { get; init; } = [];

@@ -83,7 +83,7 @@ public static class TestCaseLoader
             foreach (var item in oseq.Children)
             {
                 if (r.Map(item, "an expected obligation") is not { } om) continue;
-                var ok = r.Keys(om, "an expected obligation", ["id", "status", "due", "episode", "occurrence", "responsible", "child"], ["id"]);
+                var ok = r.Keys(om, "an expected obligation", ["id", "status", "due", "triggered", "episode", "occurrence", "recipient", "responsible", "waiting-for", "child"], ["id"]);
                 var id = ok.TryGetValue("id", out var i) ? r.Text(i, "'id'") : null;
                 if (id is null) continue;
                 obligations.Add(new ObligationExpectation(id,
@@ -93,7 +93,12 @@ public static class TestCaseLoader
                     ok.TryGetValue("occurrence", out var oc) ? r.Integer(oc, "'occurrence'", 1) : null,
                     ok.TryGetValue("responsible", out var rs) ? r.Text(rs, "'responsible'") : null,
                     (int)item.Start.Line,
-                    ok.TryGetValue("child", out var ch) ? r.Text(ch, "'child'") : null));
+                    ok.TryGetValue("child", out var ch) ? r.Text(ch, "'child'") : null)
+                {
+                    Triggered = ok.TryGetValue("triggered", out var tg) ? InstantOf(r, tg, "'triggered'") : null,
+                    Recipient = ok.TryGetValue("recipient", out var rc) ? r.Text(rc, "'recipient'") : null,
+                    WaitingFor = ok.TryGetValue("waiting-for", out var wf) ? r.Text(wf, "'waiting-for'") : null,
+                });
             }
         var escalations = new List<EscalationExpectation>();
         if (k.TryGetValue("escalations", out var es) && r.Sequence(es, "'escalations'") is { } eseq)
@@ -130,9 +135,9 @@ public static class TestCaseLoader
         return text is not null && Names.TryParseStatus(text, out var s) ? s : null;
     }
 
-    private static Instant? InstantOf(NodeReader r, YamlNode node)
+    private static Instant? InstantOf(NodeReader r, YamlNode node, string what = "'due'")
     {
-        var text = r.Text(node, "'due'");
+        var text = r.Text(node, what);
         if (text is null) return null;
         if (CaseReader.TryParseInstant(text, out var i)) return i;
         r.Error(node, ErrorCodes.BadValue, $"'{text}' is not an ISO-8601 instant with an offset", "e.g. 2025-03-30T12:00:00Z");

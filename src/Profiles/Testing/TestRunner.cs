@@ -70,7 +70,7 @@ public static class TestRunner
         foreach (var id in x.NotTriggered)
         {
             if (!known.Contains(id)) { failures.Add($"not-triggered: '{id}' is not an obligation of profile '{profile.Metadata.Id}'"); continue; }
-            var applied = obligations.Select(r => r.Result).Where(r => r.Id == id && r.Status != ObligationStatus.NotApplicable).ToList();
+            var applied = obligations.Select(r => r.Result).Where(r => r.Id == id && r.Status is not (ObligationStatus.NotApplicable or ObligationStatus.Upcoming)).ToList();
             if (applied.Count > 0) failures.Add($"expected '{id}' not to be triggered; got {string.Join("; ", applied.Select(Describe))}");
         }
         foreach (var e in x.Escalations)
@@ -95,23 +95,27 @@ public static class TestRunner
 
     private static bool Matches(ObligationExpectation o, ObligationResult r) =>
         (o.Status is null || o.Status == r.Status) && (o.Due is null || r.Due?.Utc == o.Due) && (o.Episode is null || o.Episode == r.EpisodeId)
-        && (o.Occurrence is null || o.Occurrence == r.Occurrence) && (o.Responsible is null || o.Responsible == r.Responsible.Id);
+        && (o.Occurrence is null || o.Occurrence == r.Occurrence) && (o.Responsible is null || o.Responsible == r.Responsible.Id)
+        && (o.Triggered is null || o.Triggered == r.TriggeredAt) && (o.Recipient is null || o.Recipient == r.Recipient?.Id)
+        && (o.WaitingFor is null || (r.WaitingFor?.Contains(o.WaitingFor, StringComparison.Ordinal) ?? false));
 
     private static bool Matches(EscalationExpectation e, EscalationResult r) =>
-        (e.Status is null || e.Status == r.Status) && (e.Due is null || r.Due.Utc == e.Due) && (e.Count is null || e.Count == r.Count)
+        (e.Status is null || e.Status == r.Status) && (e.Due is null || r.Due?.Utc == e.Due) && (e.Count is null || e.Count == r.Count)
         && (e.Episode is null || e.Episode == r.TriggerEpisodeId) && (e.Establishment is null || e.Establishment == r.Establishment);
 
     private static string Describe(ObligationExpectation o) =>
-        $"'{o.Id}'" + Parts(o.Status?.Name(), o.Due?.ToString(), o.Episode, o.Occurrence?.ToString(), o.Responsible);
+        $"'{o.Id}'" + Parts(o.Status?.Name(), o.Due?.ToString(), o.Episode, o.Occurrence?.ToString(), o.Responsible)
+        + (o.Triggered is { } t ? $" triggered {t}" : "") + (o.Recipient is { } rc ? $" to {rc}" : "") + (o.WaitingFor is { } w ? $" waiting for {w}" : "");
 
     private static string Describe(ObligationResult r) =>
-        $"'{r.Id}'" + Parts(r.Status.Name(), r.Due?.Utc.ToString(), r.EpisodeId, r.Occurrence?.ToString(), r.Responsible.Id);
+        $"'{r.Id}'" + Parts(r.Status.Name(), r.Due?.Utc.ToString(), r.EpisodeId, r.Occurrence?.ToString(), r.Responsible.Id)
+        + $" triggered {r.TriggeredAt}" + (r.Recipient is { } rc ? $" to {rc.Id}" : "") + (r.WaitingFor is { } w ? $" waiting for {w}" : "");
 
     private static string Describe(EscalationExpectation e) =>
         $"rung '{e.Rung}'" + Parts(e.Status?.Name(), e.Due?.ToString(), e.Episode, null, null) + (e.Count is { } c ? $" count {c}" : "");
 
     private static string Describe(EscalationResult r) =>
-        $"rung '{r.RungId}'" + Parts(r.Status.Name(), r.Due.Utc.ToString(), r.TriggerEpisodeId, null, null) + $" count {r.Count}" + (r.Establishment is null ? "" : $" at {r.Establishment}");
+        $"rung '{r.RungId}'" + Parts(r.Status.Name(), r.Due?.Utc.ToString(), r.TriggerEpisodeId, null, null) + $" count {r.Count}" + (r.Establishment is null ? "" : $" at {r.Establishment}");
 
     private static string Parts(string? status, string? due, string? episode, string? occurrence, string? responsible)
     {

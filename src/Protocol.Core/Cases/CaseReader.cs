@@ -25,8 +25,11 @@ public static class CaseReader
         OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mmo<G>"),
     ];
 
-    private static readonly string[] ChildFields = ["id", "dateOfBirth", "careStatus", "responsibleAuthority", "hostAuthority", "placement", "flags"];
-    private static readonly string[] EventFields = ["type", "at", "level", "activity"];
+    private static readonly string[] ChildFields = ["id", "dateOfBirth", "careStatus", "responsibleAuthority", "hostAuthority", "placement", "flags", "changes"];
+    private static readonly string[] EventFields = ["type", "at", "level", "category", "activity", "recipient", "by", "every"];
+    private static readonly string[] FlagFields = ["flag", "from", "to"];
+    private static readonly string[] ChangeFields = ["from", "careStatus", "responsibleAuthority", "hostAuthority", "placement"];
+    private static readonly DateTimeZone London = DateTimeZoneProviders.Tzdb["Europe/London"];
 
     /// <summary>Maximum size of a case file, in characters.</summary>
     public const int MaxLength = 16 * 1024 * 1024;
@@ -133,7 +136,7 @@ public static class CaseReader
         var fields = Fields(root, "$", ["child", "episodes", "records"], errors, "");
         Child? child = null;
         if (!fields.TryGetValue("child", out var childNode) || childNode is null) errors.Add(new CaseError("child", "required"));
-        else child = ReadChild(childNode, errors, source);
+        else child = ReadChild(childNode, errors, source, profile?.Calendar.Zone ?? London);
 
         var episodes = new List<Episode>();
         if (!fields.TryGetValue("episodes", out var episodesNode) || episodesNode is null) errors.Add(new CaseError("episodes", "required (use [] for a child with no episodes)"));
@@ -166,7 +169,7 @@ public static class CaseReader
         return problems.Count > 0 ? new CaseReadResult(null, problems) : new CaseReadResult(childCase, []);
     }
 
-    private static Child? ReadChild(JsonNode node, List<CaseError> errors, CaseSource source)
+    private static Child? ReadChild(JsonNode node, List<CaseError> errors, CaseSource source, DateTimeZone zone)
     {
         if (node is not JsonObject obj) { errors.Add(new CaseError("child", "expected an object")); return null; }
         var f = Fields(obj, "child", ChildFields, errors, "child.");
@@ -178,30 +181,60 @@ public static class CaseReader
             if (parsed.Success) dob = parsed.Value;
             else errors.Add(new CaseError("child.dateOfBirth", "expected a date written YYYY-MM-DD"));
         }
-        var care = CareStatus.LivingAtHome;
-        if (Text(f, "careStatus", "child.careStatus", errors, required: false) is { } careText)
-        {
-            switch (careText)
-            {
-                case "living-at-home": care = CareStatus.LivingAtHome; break;
-                case "looked-after": care = CareStatus.LookedAfter; break;
-                case "care-leaver": care = CareStatus.CareLeaver; break;
-                default: errors.Add(new CaseError("child.careStatus", "unknown care status: expected living-at-home, looked-after or care-leaver")); break;
-            }
-        }
+        var care = ReadCareStatus(f, "child.careStatus", errors) ?? CareStatus.LivingAtHome;
         var flags = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var periods = ImmutableArray.CreateBuilder<FlagPeriod>();
         if (f.TryGetValue("flags", out var flagsNode) && flagsNode is not null)
         {
-            if (flagsNode is not JsonArray arr) errors.Add(new CaseError("child.flags", "expected a list of flag names"));
+            if (flagsNode is not JsonArray arr) errors.Add(new CaseError("child.flags", "expected a list of flag names, or of { flag, from, to }"));
             else
                 for (var i = 0; i < arr.Count; i++)
                 {
+                    var path = $"child.flags[{i}]";
                     if (arr[i] is JsonValue v && v.TryGetValue<string>(out var flag) && flag.Length > 0)
                     {
                         flags.Add(flag);
                         source.Flags.Add((i, flag));
                     }
-                    else errors.Add(new CaseError($"child.flags[{i}]", "expected a flag name"));
+                    else if (arr[i] is JsonObject o)
+                    {
+                        // A flag for a period: { "flag": "exploitation-risk", "from": "2025-04-01", "to": "2025-09-30" }.
+                        var ff = Fields(o, path, FlagFields, errors, path + ".");
+                        var name = Text(ff, "flag", path + ".flag", errors, required: true);
+                        var from = DateOrInstant(ff, "from", path + ".from", errors, zone, endOfDay: false);
+                        var to = DateOrInstant(ff, "to", path + ".to", errors, zone, endOfDay: true);
+                        if (from is { } a && to is { } b && b <= a) errors.Add(new CaseError(path + ".to", "is not after 'from': a flag's period must end after it begins"));
+                        if (!ff.ContainsKey("from") && !ff.ContainsKey("to")) errors.Add(new CaseError(path, "give 'from', 'to' or both (a flag that always applies is written as its name alone)"));
+                        if (name is null) continue;
+                        periods.Add(new FlagPeriod(name, from, to));
+                        source.Flags.Add((i, name));
+                    }
+                    else errors.Add(new CaseError(path, "expected a flag name, or { flag, from, to }"));
+                }
+        }
+        var changes = new List<CircumstanceChange>();
+        if (f.TryGetValue("changes", out var changesNode) && changesNode is not null)
+        {
+            if (changesNode is not JsonArray arr) errors.Add(new CaseError("child.changes", "expected a list of dated changes, e.g. { \"from\": \"2025-04-01\", \"careStatus\": \"looked-after\" }"));
+            else
+                for (var i = 0; i < arr.Count; i++)
+                {
+                    var path = $"child.changes[{i}]";
+                    if (arr[i] is not JsonObject o) { errors.Add(new CaseError(path, "expected an object with 'from' and what changed")); continue; }
+                    var cf = Fields(o, path, ChangeFields, errors, path + ".");
+                    var from = DateOrInstant(cf, "from", path + ".from", errors, zone, endOfDay: false, required: true);
+                    var change = new CircumstanceChange
+                    {
+                        From = from ?? default,
+                        CareStatus = ReadCareStatus(cf, path + ".careStatus", errors),
+                        ResponsibleAuthority = Text(cf, "responsibleAuthority", path + ".responsibleAuthority", errors, required: false),
+                        HostAuthority = Text(cf, "hostAuthority", path + ".hostAuthority", errors, required: false),
+                        Placement = Text(cf, "placement", path + ".placement", errors, required: false),
+                    };
+                    if (cf.Count == 1 && cf.ContainsKey("from")) errors.Add(new CaseError(path, "says when but not what changed: give careStatus, placement, responsibleAuthority or hostAuthority"));
+                    if (from is null) continue;
+                    changes.Add(change);
+                    source.Changes[change] = i;
                 }
         }
         if (id is null) return null;
@@ -214,7 +247,35 @@ public static class CaseReader
             HostAuthority = Text(f, "hostAuthority", "child.hostAuthority", errors, required: false),
             Placement = Text(f, "placement", "child.placement", errors, required: false),
             Flags = flags.ToImmutable(),
+            FlagPeriods = periods.ToImmutable(),
+            Changes = [.. changes.OrderBy(c => c.From)],
         };
+    }
+
+    private static CareStatus? ReadCareStatus(Dictionary<string, JsonNode?> fields, string path, List<CaseError> errors)
+    {
+        if (Text(fields, "careStatus", path, errors, required: false) is not { } careText) return null;
+        switch (careText)
+        {
+            case "living-at-home": return CareStatus.LivingAtHome;
+            case "looked-after": return CareStatus.LookedAfter;
+            case "care-leaver": return CareStatus.CareLeaver;
+            default: errors.Add(new CaseError(path, "unknown care status: expected living-at-home, looked-after or care-leaver")); return null;
+        }
+    }
+
+    /// <summary>
+    /// A date (<c>YYYY-MM-DD</c>, Europe/London: the start of the day, or for an end the start of the next day, so the
+    /// whole day is included) or an instant with an offset.
+    /// </summary>
+    private static Instant? DateOrInstant(Dictionary<string, JsonNode?> fields, string key, string path, List<CaseError> errors, DateTimeZone zone, bool endOfDay, bool required = false)
+    {
+        if (Text(fields, key, path, errors, required) is not { } text) return null;
+        var date = LocalDatePattern.Iso.Parse(text);
+        if (date.Success) return zone.AtStartOfDay(endOfDay ? date.Value.PlusDays(1) : date.Value).ToInstant();
+        if (TryParseInstant(text, out var instant)) return instant;
+        errors.Add(new CaseError(path, "expected a date written YYYY-MM-DD, or an ISO-8601 instant with 'Z' or an offset"));
+        return null;
     }
 
     private static List<EpisodeEvent> ReadEvents(JsonNode? node, string path, List<CaseError> errors, bool required, CaseSource? source)
@@ -234,7 +295,11 @@ public static class CaseReader
             var typeText = Text(f, "type", p + ".type", errors, required: true);
             var atText = Text(f, "at", p + ".at", errors, required: true);
             var level = Text(f, "level", p + ".level", errors, required: false);
+            var category = Text(f, "category", p + ".category", errors, required: false);
             var activity = Text(f, "activity", p + ".activity", errors, required: false);
+            var recipient = Text(f, "recipient", p + ".recipient", errors, required: false);
+            var by = Text(f, "by", p + ".by", errors, required: false);
+            var everyText = Text(f, "every", p + ".every", errors, required: false);
             EventType type = default;
             var ok = typeText is not null && atText is not null;
             if (typeText is not null && !EventTypes.TryParse(typeText, out type))
@@ -253,7 +318,22 @@ public static class CaseReader
             if (type != EventType.RiskGraded && level is not null) { errors.Add(new CaseError(p + ".level", $"only risk-graded events have a level, not {type.Name()}")); continue; }
             if (type.IsActivityRecord() && activity is null) { errors.Add(new CaseError(p + ".activity", $"required for {type.Name()}: name the profile activity")); continue; }
             if (!type.IsActivityRecord() && activity is not null) { errors.Add(new CaseError(p + ".activity", $"only activity records have an activity, not {type.Name()}")); continue; }
-            var e = new EpisodeEvent(type, at, level, activity);
+            if (type == EventType.Categorised && category is null) { errors.Add(new CaseError(p + ".category", $"required for categorised: one of {string.Join(", ", EventTypes.PoliceCategories)}")); continue; }
+            if (type != EventType.Categorised && category is not null) { errors.Add(new CaseError(p + ".category", $"only categorised events have a category, not {type.Name()}")); continue; }
+            if (category is not null && !EventTypes.PoliceCategories.Contains(category)) { errors.Add(new CaseError(p + ".category", $"unknown police category: expected one of {string.Join(", ", EventTypes.PoliceCategories)}")); continue; }
+            if (!type.IsActivityRecord() && (recipient ?? by) is not null) { errors.Add(new CaseError(p + (recipient is not null ? ".recipient" : ".by"), $"only activity records name a recipient or who did them, not {type.Name()}")); continue; }
+            Time.Amount? every = null;
+            if (type == EventType.FrequencyAgreed && everyText is null) { errors.Add(new CaseError(p + ".every", "required for frequency-agreed: the agreed interval, e.g. '3 days' or '12h'")); continue; }
+            if (type != EventType.FrequencyAgreed && everyText is not null) { errors.Add(new CaseError(p + ".every", $"only frequency-agreed records have an interval, not {type.Name()}")); continue; }
+            if (everyText is not null)
+            {
+                if (!Time.Amount.TryParse(everyText, out every, out _) || every!.Value == 0 || every.Unit == Time.TimeUnit.WorkingDays)
+                {
+                    errors.Add(new CaseError(p + ".every", "expected an interval of more than zero in minutes, hours, days, weeks or months, e.g. '3 days' or '12h'"));
+                    continue;
+                }
+            }
+            var e = new EpisodeEvent(type, at, level, activity) { Category = category, Recipient = recipient, By = by, Every = every };
             source?.Events.Add(e, new Origin(p, i));
             result.Add(e);
         }

@@ -14,6 +14,8 @@ internal sealed class CaseSource
     public Dictionary<EpisodeEvent, Origin> Events { get; } = new(ReferenceEqualityComparer.Instance);
 
     public List<(int Index, string Flag)> Flags { get; } = [];
+
+    public Dictionary<CircumstanceChange, int> Changes { get; } = new(ReferenceEqualityComparer.Instance);
 }
 
 /// <summary>An event's input path (<c>episodes[1].events[3]</c>) and its index in its input list.</summary>

@@ -17,12 +17,15 @@ namespace Protocol.Core.Cases;
 /// </summary>
 public static class CaseValidator
 {
-    /// <summary>Events an episode can have at most once: one absence has one start, one report and one end of each kind.</summary>
+    /// <summary>
+    /// Events an episode can have at most once: one absence has one start and one end of each kind. A report may
+    /// come more than once (a formal report after an earlier one); rules on <c>reported-missing</c> take the first.
+    /// </summary>
     public static IReadOnlyList<EventType> OncePerEpisode { get; } =
-        [EventType.LastSeen, EventType.CarerAware, EventType.ReportedMissing, EventType.Found, EventType.Returned];
+        [EventType.LastSeen, EventType.CarerAware, EventType.Found, EventType.Returned];
 
     private static readonly EventType[] EndsAbsence = [EventType.Found, EventType.Returned];
-    private static readonly EventType[] NotBeforeLastSeen = [EventType.WhereaboutsKnown, EventType.Found, EventType.Returned];
+    private static readonly EventType[] NotBeforeLastSeen = [EventType.WhereaboutsKnown, EventType.WhereaboutsLost, EventType.Found, EventType.Returned];
 
     /// <summary>
     /// Checks a case. <paramref name="at"/> is the evaluation instant (a date of birth after it is an error);
@@ -55,7 +58,14 @@ public static class CaseValidator
                 errors.Add(new CaseError("child.dateOfBirth", $"is after the child's first record ({first.Path}): nothing can be recorded before the child was born"));
         }
 
-        if (now is { } n) CheckFuture(everything, n, errors);
+        if (now is { } n)
+        {
+            CheckFuture(everything, n, errors);
+            foreach (var change in childCase.Child.Changes)
+                if (change.From > n)
+                    errors.Add(new CaseError($"child.changes[{(childCase.Source?.Changes.TryGetValue(change, out var i) == true ? i : childCase.Child.Changes.IndexOf(change))}].from",
+                        "is in the future (after the current time): a change is recorded once it has happened"));
+        }
         if (recordsAfterAt == RecordsAfterAt.Errors && at is { } asAt) CheckAfterAt(everything, asAt, now, errors);
         return errors;
     }
@@ -87,7 +97,7 @@ public static class CaseValidator
     private static void CheckVocabulary(ChildCase childCase, IEnumerable<Ev> events, CompiledProfile profile, List<CaseError> errors)
     {
         var source = childCase.Source;
-        var flags = source?.Flags ?? childCase.Child.Flags.Order(StringComparer.Ordinal).Select((f, i) => (i, f)).ToList();
+        var flags = source?.Flags ?? childCase.Child.AllFlagNames().Order(StringComparer.Ordinal).Select((f, i) => (i, f)).ToList();
         foreach (var (index, flag) in flags)
             if (!profile.DeclaresFlag(flag))
                 errors.Add(new CaseError(source is null ? "child.flags" : $"child.flags[{index}]",
@@ -119,6 +129,10 @@ public static class CaseValidator
                 errors.Add(new CaseError(path + ".level", $"unknown risk level: profile '{profile.Metadata.Id}' grades risk as {List(profile.RiskLevels)}"));
             if (e.Activity is not null && !profile.DeclaresActivity(e.Activity))
                 errors.Add(new CaseError(path + ".activity", $"unknown activity: not an activity of profile '{profile.Metadata.Id}'; its activities are: {List(profile.Activities.Select(x => x.Id))}"));
+            if (e.Recipient is not null && !profile.DeclaresRole(e.Recipient))
+                errors.Add(new CaseError(path + ".recipient", $"unknown recipient: not a role of profile '{profile.Metadata.Id}'; its roles are: {List(profile.Roles.Select(x => x.Id))}"));
+            if (e.By is not null && !profile.DeclaresRole(e.By))
+                errors.Add(new CaseError(path + ".by", $"unknown role: not a role of profile '{profile.Metadata.Id}'; its roles are: {List(profile.Roles.Select(x => x.Id))}"));
         }
     }
 
@@ -190,6 +204,7 @@ public static class CaseValidator
     {
         EventType.Found => "found",
         EventType.Returned => "back",
+        EventType.WhereaboutsLost => "lost track of",
         _ => "known to be somewhere",
     };
 

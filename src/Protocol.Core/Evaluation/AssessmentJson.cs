@@ -17,10 +17,16 @@ public static class AssessmentJson
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Serialises the assessment, indented.</summary>
-    public static string Serialize(Assessment a)
+    public static string Serialize(Assessment a) => Serialize(a, null);
+
+    /// <summary>
+    /// Serialises the assessment with what falls due within a horizon (<see cref="Horizon.Coming"/>), under
+    /// <c>horizon</c>: its end and the coming items.
+    /// </summary>
+    public static string Serialize(Assessment a, (Instant Until, IReadOnlyList<ComingDuty> Items)? horizon)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, Options)) Write(w, a);
+        using (var w = new Utf8JsonWriter(stream, Options)) Write(w, a, horizon);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
@@ -43,7 +49,7 @@ public static class AssessmentJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter w, Assessment a)
+    private static void Write(Utf8JsonWriter w, Assessment a, (Instant Until, IReadOnlyList<ComingDuty> Items)? horizon = null)
     {
         w.WriteStartObject();
         w.WriteString("profile", a.ProfileId);
@@ -66,6 +72,17 @@ public static class AssessmentJson
             WriteInstant(w, "started", e.Started);
             WriteInstant(w, "ended", e.Ended);
             w.WriteBoolean("open", e.Open);
+            w.WriteStartArray("history");
+            foreach (var h in e.History)
+            {
+                w.WriteStartObject();
+                w.WriteString("from", Utc.Format(h.From));
+                w.WriteString("classification", h.Classification);
+                w.WriteString("reason", h.Reason);
+                WriteOptional(w, "citation", h.Citation);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -80,12 +97,17 @@ public static class AssessmentJson
             w.WriteString("responsibleTitle", o.Responsible.Title);
             WriteOptional(w, "episode", o.EpisodeId);
             if (o.Occurrence is { } n) w.WriteNumber("occurrence", n);
+            if (o.Recipient is { } recipient) w.WriteString("recipient", recipient.Id);
+            WriteOptional(w, "owner", o.Owner);
             w.WriteString("trigger", o.Trigger);
             w.WriteString("triggeredAt", Utc.Format(o.TriggeredAt));
             w.WriteString("countedFrom", Utc.Format(o.CountedFrom));
             WriteDue(w, o.Due);
+            WriteOptional(w, "deadlineRule", o.DeadlineRule);
+            if (o.WaitingFor is { } waiting) w.WriteString("waitingFor", waiting);
             w.WriteString("status", o.Status.Name());
             WriteMet(w, o.MetBy);
+            WriteMinutes(w, "metAfterMinutes", o.MetAfter);
             w.WriteString("citation", o.Citation);
             WriteOptional(w, "reading", o.Reading);
             WriteLines(w, "explanation", o.Explanation);
@@ -95,6 +117,30 @@ public static class AssessmentJson
         WriteEscalations(w, "escalations", a.Escalations);
         WriteLadders(w, "ladders", a.Ladders);
         WriteLines(w, "assumptions", a.Assumptions);
+        if (horizon is { } coming)
+        {
+            w.WriteStartObject("horizon");
+            w.WriteString("until", Utc.Format(coming.Until));
+            w.WriteStartArray("items");
+            foreach (var d in coming.Items)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", d.Kind);
+                w.WriteString("id", d.Id);
+                w.WriteString("title", d.Title);
+                WriteOptional(w, "episode", d.EpisodeId);
+                if (d.Occurrence is { } n) w.WriteNumber("occurrence", n);
+                if (d.Recipient is { } r) w.WriteString("recipient", r.Id);
+                w.WriteString("status", d.Status.Name());
+                w.WriteString("arisesAt", Utc.Format(d.ArisesAt));
+                WriteDue(w, d.Due);
+                w.WriteString("responsible", d.Responsible.Id);
+                w.WriteString("citation", d.Citation);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 
@@ -122,6 +168,7 @@ public static class AssessmentJson
             WriteDue(w, e.Due);
             w.WriteString("status", e.Status.Name());
             WriteMet(w, e.MetBy);
+            WriteMinutes(w, "metAfterMinutes", e.MetAfter);
             w.WriteString("citation", e.Citation);
             WriteLines(w, "explanation", e.Explanation);
             w.WriteEndObject();
@@ -153,7 +200,13 @@ public static class AssessmentJson
         w.WriteString("local", due.Local);
         w.WriteString("rule", due.Rule);
         w.WriteBoolean("immediate", due.Immediate);
+        WriteInstant(w, "lateAfter", due.LateAfter);
         w.WriteEndObject();
+    }
+
+    private static void WriteMinutes(Utf8JsonWriter w, string name, Duration? duration)
+    {
+        if (duration is { } d) w.WriteNumber(name, (long)Math.Floor(d.TotalMinutes));
     }
 
     private static void WriteMet(Utf8JsonWriter w, MetEvent? met)

@@ -1,15 +1,18 @@
 using NodaTime;
 using Protocol.Core.Model;
 using Protocol.Core.Rules;
+using Protocol.Core.Time;
 
 namespace Protocol.Core.Evaluation;
 
-/// <summary>An episode that a ladder counts, with the instant that dates it.</summary>
-internal sealed record CountedEpisode(string ChildId, Episode Episode, Instant At);
+/// <summary>An episode that a ladder counts, with the instant that dates it and (for establishment ladders) its placement.</summary>
+internal sealed record CountedEpisode(string ChildId, Episode Episode, Instant At, string? Placement);
 
 /// <summary>
 /// Counts episodes in a ladder's window and finds the rungs they reach, for one child or one
-/// establishment. A rung is reached by the episode whose count enters the rung's range.
+/// establishment. A rung is raised by the episode whose count enters the rung's range, or, where the ladder
+/// says so, by every counted episode whose count is in it. A rung reached before the lower rung's meeting
+/// was held raises its own deadline, or, where the ladder says so, a decision.
 /// </summary>
 internal static class LadderEvaluation
 {
@@ -31,9 +34,12 @@ internal static class LadderEvaluation
                 var rung = ladder.Rungs[r];
                 if (!rung.Contains(count)) continue;
                 highest = Math.Max(highest, r);
-                if (i > 0 && rung.Contains(previous)) continue;
+                if (ladder.RaisedBy == RungRaising.EnteringRung && i > 0 && rung.Contains(previous)) continue;
                 var members = counted.Take(i + 1).Where(p => from is null || p.At.InZone(zone).Date >= from).ToList();
-                escalations.Add(Resolve(profile, ladder, rung, counted[i], date, count, from, readings, members, recordList, at, establishment));
+                var lower = r == 0 ? null : escalations.LastOrDefault(e => e.RungId == ladder.Rungs[r - 1].Id && e.TriggeredAt <= counted[i].At);
+                var lowerUnheld = ladder.BeforeLowerHeld == BeforeLowerHeld.Decision && lower is not null
+                                  && (lower.MetBy is null || lower.MetBy.At > counted[i].At) ? lower : null;
+                escalations.Add(Resolve(profile, ladder, rung, counted[i], date, count, from, readings, members, recordList, at, establishment, lowerUnheld));
             }
             previous = count;
         }
@@ -65,37 +71,40 @@ internal static class LadderEvaluation
     }
 
     private static EscalationResult Resolve(CompiledProfile profile, Ladder ladder, Rung rung, CountedEpisode trigger, LocalDate date, int count,
-        LocalDate? from, string readings, List<CountedEpisode> members, List<EpisodeEvent> records, Instant at, string? establishment)
+        LocalDate? from, string readings, List<CountedEpisode> members, List<EpisodeEvent> records, Instant at, string? establishment,
+        EscalationResult? lowerUnheld)
     {
         var zone = profile.Calendar.Zone;
         string F(Instant i) => DueTime.FormatLocal(i, zone);
-        var due = rung.Deadline.DueFrom(trigger.At, profile.Calendar);
+        var decision = lowerUnheld is not null;
+        Instant? due = decision || !rung.Deadline.HasDueInstant ? null : rung.Deadline.DueFrom(trigger.At, profile.Calendar);
+        var lateAfter = due is { } d ? rung.Deadline.LateAfter(d, profile.Calendar) : null;
         var ids = establishment is null
             ? members.Select(m => m.Episode.Id)
             : members.Select(m => $"{m.ChildId}/{m.Episode.Id}");
         var why = new List<string>
         {
             $"Reached: {count} counted episodes{(establishment is null ? "" : $" at {establishment}")} ({string.Join(", ", ids)}) in {ladder.Window.Describe()} ({readings}); this rung is {rung.Range}.",
-            $"Due {(rung.Deadline.CanBeOverdue ? "by" : "at")} {F(due)} ({rung.Deadline.Describe()} of the trigger episode {trigger.Episode.Id}, dated {F(trigger.At)}).",
         };
+        if (decision)
+            why.Add($"Reached before the {lowerUnheld!.Title} (raised {F(lowerUnheld.TriggeredAt)}) was held: the ladder asks for a decision instead of this rung's own deadline; met by a {rung.Activity.Id} record or a decision recorded on it.");
+        else if (due is { } dueAt)
+            why.Add($"Due {(rung.Deadline.Kind is DeadlineKind.Immediately or DeadlineKind.AtTrigger ? "at" : "by")} {F(dueAt)} ({rung.Deadline.Describe()} of the trigger episode {trigger.Episode.Id}, dated {F(trigger.At)}).");
+        else why.Add($"Deadline: {rung.Deadline.Describe()}.");
         if (ladder.Reading is { } reading) why.Add($"Reading: {reading}");
-        var met = records.FirstOrDefault(e => e.At >= trigger.At && e.Type.IsActivityRecord() && e.Activity == rung.Activity.Id);
-        ObligationStatus status;
-        if (met is not null)
+        var met = records.FirstOrDefault(e => e.At >= trigger.At && e.Type.IsActivityRecord() && e.Type != EventType.FrequencyAgreed && e.Activity == rung.Activity.Id);
+        var facts = new DutyFacts
         {
-            status = !rung.Deadline.CanBeOverdue || met.At <= due ? ObligationStatus.MetOnTime : ObligationStatus.MetLate;
-            why.Add($"{(status == ObligationStatus.MetOnTime ? "Met on time" : "Met late")}: {met.Type.Name()}:{met.Activity} at {F(met.At)}.");
-        }
-        else if (rung.Deadline.CanBeOverdue && at > due)
-        {
-            status = ObligationStatus.Overdue;
-            why.Add($"Overdue: no {rung.Activity.Id} recorded by {F(due)}.");
-        }
-        else
-        {
-            status = ObligationStatus.Pending;
-            why.Add($"Pending: no {rung.Activity.Id} recorded yet.");
-        }
+            Raised = true,
+            RaisedAt = trigger.At,
+            Decision = decision || rung.Nature == Nature.Consider,
+            Due = due,
+            LateAfter = lateAfter,
+            Untimed = !decision && !rung.Deadline.HasDueInstant,
+            Met = met,
+        };
+        var (status, line) = DutyLifecycle.Decide(facts, at, F);
+        why.Add(line);
         return new EscalationResult
         {
             LadderId = ladder.Id,
@@ -113,9 +122,10 @@ internal static class LadderEvaluation
             Activity = rung.Activity,
             Chair = rung.Chair,
             Responsible = rung.Responsible,
-            Due = DueTime.Create(due, zone, rung.Deadline.Describe(), !rung.Deadline.CanBeOverdue),
+            Due = due is { } x ? DueTime.Create(x, zone, rung.Deadline.Describe(), rung.Deadline.Kind == DeadlineKind.Immediately, lateAfter) : null,
             Status = status,
-            MetBy = met is null ? null : new MetEvent($"{met.Type.Name()}:{met.Activity}", met.At),
+            MetBy = met is null ? null : new MetEvent(met.AsReference(), met.At),
+            MetAfter = met is null ? null : met.At - trigger.At,
             Citation = rung.Citation,
             Explanation = why,
         };

@@ -8,12 +8,20 @@ public static class Names
     /// <summary>e.g. <c>met-on-time</c>.</summary>
     public static string Name(this ObligationStatus status) => status switch
     {
+        ObligationStatus.Upcoming => "upcoming",
         ObligationStatus.Pending => "pending",
+        ObligationStatus.DecisionRequired => "decision-required",
         ObligationStatus.Overdue => "overdue",
         ObligationStatus.MetOnTime => "met-on-time",
         ObligationStatus.MetLate => "met-late",
+        ObligationStatus.Lapsed => "lapsed",
+        ObligationStatus.External => "external",
         _ => "not-applicable",
     };
+
+    /// <summary>True for a duty that is this authority's to do and not yet done: pending, decision-required or overdue.</summary>
+    public static bool IsOutstanding(this ObligationStatus status) =>
+        status is ObligationStatus.Pending or ObligationStatus.DecisionRequired or ObligationStatus.Overdue;
 
     /// <summary>Parses a status name.</summary>
     public static bool TryParseStatus(string text, out ObligationStatus status)

@@ -1,16 +1,27 @@
 namespace Protocol.Core.Evaluation;
 
-/// <summary>Where an obligation stands at the evaluation instant.</summary>
+/// <summary>
+/// Where a duty stands at the evaluation instant: one state of its life, described in docs/lifecycle.md and
+/// decided in one place (<see cref="DutyLifecycle"/>).
+/// </summary>
 public enum ObligationStatus
 {
-    /// <summary>Triggered, not yet met, not yet past its deadline (or due "immediately").</summary>
+    /// <summary>Will arise at a known instant if nothing changes (a threshold not yet reached, the next occurrence of a schedule).</summary>
+    Upcoming,
+    /// <summary>Raised, not yet met, and not late: time left, due "immediately" within its grace, waiting for the event its deadline counts from, or untimed.</summary>
     Pending,
-    /// <summary>Not met and the deadline has passed.</summary>
+    /// <summary>A "consider" duty (or a rung reached before the lower rung's meeting) awaiting a recorded decision, and not late.</summary>
+    DecisionRequired,
+    /// <summary>Not met and the time to do it has passed.</summary>
     Overdue,
-    /// <summary>Met at or before the deadline.</summary>
+    /// <summary>Met in time (or met, where nothing could be late).</summary>
     MetOnTime,
-    /// <summary>Met after the deadline.</summary>
+    /// <summary>Met after it became late.</summary>
     MetLate,
-    /// <summary>Triggered but its conditions did not hold, or it lapsed before it was due.</summary>
+    /// <summary>Raised, then no longer needed: the situation ended it before it was met or late (e.g. the child was found).</summary>
+    Lapsed,
+    /// <summary>Owed by another authority (e.g. the placing authority of a child placed here): shown for information, never overdue here.</summary>
+    External,
+    /// <summary>Does not apply: its conditions did not hold, the episode's classification is not covered, or it did not arise.</summary>
     NotApplicable,
 }

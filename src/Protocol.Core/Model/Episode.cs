@@ -46,6 +46,66 @@ public sealed class Episode
         return null;
     }
 
+    /// <summary>
+    /// The event that ends the missing period: the first of <paramref name="endsOn"/> at or before
+    /// <paramref name="asAt"/>, except that whereabouts-known followed by whereabouts-lost does not end it (the
+    /// child's whereabouts became unknown again). Null while the missing period goes on.
+    /// </summary>
+    public EpisodeEvent? MissingEnd(IReadOnlyList<EventReference> endsOn, Instant asAt)
+    {
+        for (var i = 0; i < Events.Length; i++)
+        {
+            var e = Events[i];
+            if (e.At > asAt) break;
+            var ends = false;
+            foreach (var r in endsOn)
+                if (r.Matches(e)) { ends = true; break; }
+            if (!ends) continue;
+            if (e.Type == EventType.WhereaboutsKnown && LostAfter(i, asAt)) continue;
+            return e;
+        }
+        return null;
+    }
+
+    /// <summary>True if whereabouts-lost follows the event at <paramref name="index"/> (at or before <paramref name="asAt"/>) before any further whereabouts-known.</summary>
+    private bool LostAfter(int index, Instant asAt)
+    {
+        for (var j = index + 1; j < Events.Length && Events[j].At <= asAt; j++)
+        {
+            if (Events[j].Type == EventType.WhereaboutsLost) return true;
+            if (Events[j].Type == EventType.WhereaboutsKnown) return false;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True if the child's whereabouts were known at <paramref name="asAt"/>: the latest whereabouts-known or
+    /// whereabouts-lost at or before it is whereabouts-known.
+    /// </summary>
+    public bool WhereaboutsKnownAt(Instant asAt)
+    {
+        var known = false;
+        foreach (var e in Events)
+        {
+            if (e.At > asAt) break;
+            if (e.Type == EventType.WhereaboutsKnown) known = true;
+            else if (e.Type == EventType.WhereaboutsLost) known = false;
+        }
+        return known;
+    }
+
+    /// <summary>The latest police category recorded at or before <paramref name="asAt"/>, if any.</summary>
+    public string? PoliceCategoryAt(Instant asAt)
+    {
+        string? category = null;
+        foreach (var e in Events)
+        {
+            if (e.At > asAt) break;
+            if (e.Type == EventType.Categorised) category = e.Category;
+        }
+        return category;
+    }
+
     /// <summary>The event that begins the episode: last seen, else carer aware, else reported, else the first event.</summary>
     public EpisodeEvent? StartEvent =>
         Events.FirstOrDefault(e => e.Type == EventType.LastSeen)

@@ -1,4 +1,5 @@
 using NodaTime;
+using Protocol.Core.Time;
 
 namespace Protocol.Core.Model;
 
@@ -9,10 +10,29 @@ namespace Protocol.Core.Model;
 /// <param name="Activity">For activity records: the profile activity, e.g. <c>return-conversation</c>.</param>
 public sealed record EpisodeEvent(EventType Type, Instant At, string? Level = null, string? Activity = null)
 {
-    /// <summary>The qualifier used by <see cref="EventReference"/>: the level or the activity.</summary>
-    public string? Qualifier => Type == EventType.RiskGraded ? Level : Activity;
+    /// <summary>For <see cref="EventType.Categorised"/>: the police category (<c>absent</c>, <c>missing</c>, <c>no-apparent-risk</c>).</summary>
+    public string? Category { get; init; }
+
+    /// <summary>For activity records: the role the notification or act was addressed to (a profile role), if recorded.</summary>
+    public string? Recipient { get; init; }
+
+    /// <summary>For activity records: the role of whoever did it (a profile role), if recorded.</summary>
+    public string? By { get; init; }
+
+    /// <summary>For <see cref="EventType.FrequencyAgreed"/>: the agreed interval.</summary>
+    public Amount? Every { get; init; }
+
+    /// <summary>The qualifier used by <see cref="EventReference"/>: the level, the category or the activity.</summary>
+    public string? Qualifier => Type switch
+    {
+        EventType.RiskGraded => Level,
+        EventType.Categorised => Category,
+        _ => Activity,
+    };
+
+    /// <summary>The event as a profile refers to it, e.g. <c>meeting-held:strategy-meeting</c>.</summary>
+    public string AsReference() => Qualifier is null ? Type.Name() : $"{Type.Name()}:{Qualifier}";
 
     /// <inheritdoc />
-    public override string ToString() =>
-        Qualifier is null ? $"{Type.Name()} at {At}" : $"{Type.Name()}:{Qualifier} at {At}";
+    public override string ToString() => $"{AsReference()} at {At}";
 }

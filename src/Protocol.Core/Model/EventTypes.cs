@@ -10,8 +10,10 @@ public static class EventTypes
         ["last-seen"] = EventType.LastSeen,
         ["carer-aware"] = EventType.CarerAware,
         ["reported-missing"] = EventType.ReportedMissing,
+        ["categorised"] = EventType.Categorised,
         ["risk-graded"] = EventType.RiskGraded,
         ["whereabouts-known"] = EventType.WhereaboutsKnown,
+        ["whereabouts-lost"] = EventType.WhereaboutsLost,
         ["found"] = EventType.Found,
         ["returned"] = EventType.Returned,
         ["return-notified"] = EventType.ReturnNotified,
@@ -23,6 +25,8 @@ public static class EventTypes
         ["meeting-held"] = EventType.MeetingHeld,
         ["review-held"] = EventType.ReviewHeld,
         ["action-completed"] = EventType.ActionCompleted,
+        ["decision-recorded"] = EventType.DecisionRecorded,
+        ["frequency-agreed"] = EventType.FrequencyAgreed,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<EventType, string> NameOf =
@@ -40,4 +44,10 @@ public static class EventTypes
 
     /// <summary>True for events that record an action and must name an activity.</summary>
     public static bool IsActivityRecord(this EventType type) => type >= EventType.NotificationSent;
+
+    /// <summary>The police categories a <c>categorised</c> event may carry.</summary>
+    public static IReadOnlyList<string> PoliceCategories { get; } = ["absent", "missing", "no-apparent-risk"];
+
+    /// <summary>Events that begin an absence: a clock counted from one that is not recorded falls back (it happened, unrecorded); any other event not yet recorded is waited for.</summary>
+    public static bool BeginsAbsence(this EventType type) => type is EventType.LastSeen or EventType.CarerAware;
 }

@@ -13,6 +13,7 @@ public sealed class CompiledProfile
     private readonly FrozenDictionary<string, int> _riskRank;
     private readonly FrozenSet<string> _flags;
     private readonly FrozenSet<string> _activities;
+    private readonly FrozenSet<string> _roles;
 
     /// <summary>Creates a compiled profile. Prefer the profile loader, which validates everything first.</summary>
     public CompiledProfile(
@@ -46,10 +47,18 @@ public sealed class CompiledProfile
         _riskRank = riskLevels.Select((level, i) => (level, i)).ToFrozenDictionary(p => p.level, p => p.i, StringComparer.Ordinal);
         _flags = flags.Select(f => f.Id).ToFrozenSet(StringComparer.Ordinal);
         _activities = activities.Select(a => a.Id).ToFrozenSet(StringComparer.Ordinal);
+        _roles = roles.Select(r => r.Id).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Metadata.</summary>
     public ProfileMetadata Metadata { get; }
+    /// <summary>The service's office hours, if the profile states them (for conditions on "out of hours").</summary>
+    public OfficeHours? OfficeHours { get; init; }
+    /// <summary>
+    /// The profile's grace for "immediately": how long after the trigger such a duty becomes late (null: never),
+    /// with the setting's reading. Every <c>immediately</c> deadline of the profile carries it unless it sets its own.
+    /// </summary>
+    public SettingDefinition? ImmediateGrace { get; init; }
     /// <summary>Working days and time zone.</summary>
     public WorkingDayCalendar Calendar { get; }
     /// <summary>Risk levels, lowest first.</summary>
@@ -84,8 +93,12 @@ public sealed class CompiledProfile
     /// <summary>True if the profile declares this activity.</summary>
     public bool DeclaresActivity(string activity) => _activities.Contains(activity);
 
-    /// <summary>True if every flag, risk level and activity of the case is one this profile declares.</summary>
+    /// <summary>True if the profile declares this role.</summary>
+    public bool DeclaresRole(string role) => _roles.Contains(role);
+
+    /// <summary>True if every flag, risk level, activity and role of the case is one this profile declares.</summary>
     internal bool Fits(ChildCase childCase) =>
-        childCase.Child.Flags.All(DeclaresFlag)
-        && childCase.AllEvents().All(e => (e.Level is null || RiskRank(e.Level) >= 0) && (e.Activity is null || DeclaresActivity(e.Activity)));
+        childCase.Child.AllFlagNames().All(DeclaresFlag)
+        && childCase.AllEvents().All(e => (e.Level is null || RiskRank(e.Level) >= 0) && (e.Activity is null || DeclaresActivity(e.Activity))
+                                          && (e.Recipient is null || DeclaresRole(e.Recipient)) && (e.By is null || DeclaresRole(e.By)));
 }

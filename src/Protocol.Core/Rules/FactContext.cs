@@ -6,23 +6,36 @@ namespace Protocol.Core.Rules;
 
 /// <summary>
 /// The facts a condition may test, fixed at one point in time (<see cref="At"/>): the trigger of an
-/// obligation, or the evaluation instant for a classification. Only events at or before that point count.
-/// Profile conditions compile to calls of these methods and nothing else.
+/// obligation, or an instant of an episode's classification history. Only events at or before that point
+/// count; flags, age and office hours are judged at <see cref="FactTime"/> (the same instant, except that an
+/// episode's classification after it ended takes them as they stood when it ended); care status, placement
+/// and authorities are those in force at <see cref="CircumstancesAt"/> (an episode's start: "an episode uses
+/// those in force when it began"). Profile conditions compile to calls of these methods and nothing else.
+/// <para>
+/// While a condition is evaluated, each fact that could change its answer later without a new record (a
+/// threshold not yet reached, a birthday, a flag's period, office hours, a window moving on) lowers
+/// <see cref="NextChange"/> to the instant it could; the evaluator uses this to follow an episode's
+/// classification through time. A context is used by one evaluation on one thread.
+/// </para>
 /// </summary>
 public sealed class FactContext
 {
     internal FactContext(CompiledProfile profile, ChildCase childCase, Episode? episode, Instant at, string? classification,
-        Func<Episode, string?>? classificationOf = null)
+        Func<Episode, Instant, string?>? classificationOf = null, Instant? factTime = null, Instant? circumstancesAt = null)
     {
-        _classificationOf = classificationOf ?? (_ => null);
+        _classificationOf = classificationOf ?? ((_, _) => null);
         Profile = profile;
         Case = childCase;
         Episode = episode;
         At = at;
+        FactTime = factTime ?? at;
+        CircumstancesAt = circumstancesAt ?? episode?.Start ?? at;
         Classification = classification;
+        _circumstances = childCase.Child.CircumstancesAt(CircumstancesAt);
     }
 
-    private readonly Func<Episode, string?> _classificationOf;
+    private readonly Func<Episode, Instant, string?> _classificationOf;
+    private readonly Circumstances _circumstances;
 
     /// <summary>The profile being evaluated.</summary>
     public CompiledProfile Profile { get; }
@@ -33,13 +46,35 @@ public sealed class FactContext
     /// <summary>The episode in question, if any.</summary>
     public Episode? Episode { get; }
 
-    /// <summary>The point in time the facts are taken at.</summary>
+    /// <summary>The point in time the facts are taken at: events after it are not seen.</summary>
     public Instant At { get; }
+
+    /// <summary>The instant flags, age and office hours are judged at (normally <see cref="At"/>).</summary>
+    public Instant FactTime { get; }
+
+    /// <summary>The instant care status, placement and authorities are taken at (an episode's start).</summary>
+    public Instant CircumstancesAt { get; }
 
     /// <summary>The episode's classification, if known.</summary>
     public string? Classification { get; }
 
+    /// <summary>The earliest instant after <see cref="At"/> at which a fact consulted so far could change without a new record.</summary>
+    public Instant NextChange { get; private set; } = Instant.MaxValue;
+
+    /// <summary>True once a fact about the child's other episodes or child-level records was consulted.</summary>
+    public bool ConsultedOtherRecords { get; private set; }
+
     private WorkingDayCalendar Calendar => Profile.Calendar;
+
+    private bool TimeFrozen => FactTime < At;
+
+    private void ChangesAt(Instant? instant)
+    {
+        if (instant is { } i && i > At && i < NextChange) NextChange = i;
+    }
+
+    /// <summary>The care status, authorities and placement in force at <see cref="CircumstancesAt"/>.</summary>
+    public Circumstances Circumstances => _circumstances;
 
     /// <summary>The latest risk level graded at or before <see cref="At"/>, or null if none.</summary>
     public string? Risk()
@@ -61,11 +96,26 @@ public sealed class FactContext
     public bool RiskAtLeast(string level) =>
         Risk() is { } r && Profile.RiskRank(r) >= Profile.RiskRank(level);
 
-    /// <summary>True if the child has the flag.</summary>
-    public bool HasFlag(string flag) => Case.Child.Flags.Contains(flag);
+    /// <summary>True if the latest police category at or before <see cref="At"/> is one of these.</summary>
+    public bool PoliceCategoryIs(string[] categories) =>
+        Episode?.PoliceCategoryAt(At) is { } c && Array.IndexOf(categories, c) >= 0;
 
-    /// <summary>The child's age in whole years at <see cref="At"/>, or null if unknown.</summary>
-    public int? Age() => Case.Child.AgeAt(At, Calendar.Zone);
+    /// <summary>True if the child's whereabouts were known at <see cref="At"/> (known, and not lost again since).</summary>
+    public bool WhereaboutsKnown() => Episode is not null && Episode.WhereaboutsKnownAt(At);
+
+    /// <summary>True if the child had the flag at <see cref="FactTime"/>: always, or within one of its periods.</summary>
+    public bool HasFlag(string flag)
+    {
+        if (!TimeFrozen) ChangesAt(Case.Child.NextFlagChange(flag, FactTime));
+        return Case.Child.HasFlagAt(flag, FactTime);
+    }
+
+    /// <summary>The child's age in whole years at <see cref="FactTime"/>, or null if unknown.</summary>
+    public int? Age()
+    {
+        if (!TimeFrozen) ChangesAt(Case.Child.NextBirthday(FactTime, Calendar.Zone));
+        return Case.Child.AgeAt(FactTime, Calendar.Zone);
+    }
 
     /// <summary>True if the age is known and under the limit.</summary>
     public bool AgeUnder(int years) => Age() is { } a && a < years;
@@ -73,35 +123,48 @@ public sealed class FactContext
     /// <summary>True if the age is known and at least the limit.</summary>
     public bool AgeAtLeast(int years) => Age() is { } a && a >= years;
 
-    /// <summary>True if the child's care status is one of these.</summary>
-    public bool CareStatusIs(CareStatus[] statuses) => Array.IndexOf(statuses, Case.Child.CareStatus) >= 0;
+    /// <summary>True if the child's care status (at <see cref="CircumstancesAt"/>) is one of these.</summary>
+    public bool CareStatusIs(CareStatus[] statuses) => Array.IndexOf(statuses, _circumstances.CareStatus) >= 0;
 
     /// <summary>True if the host authority is known and differs from the responsible authority.</summary>
     public bool PlacedOutOfArea() =>
-        Case.Child.HostAuthority is { } host && Case.Child.ResponsibleAuthority is { } resp &&
+        _circumstances.HostAuthority is { } host && _circumstances.ResponsibleAuthority is { } resp &&
         !string.Equals(host, resp, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True if the responsible authority is one of the profile's own authority codes.</summary>
-    public bool ResponsibleAuthorityIsLocal() =>
-        Case.Child.ResponsibleAuthority is { } a && Profile.Metadata.AuthorityCodes.Contains(a, StringComparer.OrdinalIgnoreCase);
+    public bool ResponsibleAuthorityIsLocal() => IsLocal(_circumstances.ResponsibleAuthority);
 
     /// <summary>True if the host authority is one of the profile's own authority codes.</summary>
-    public bool HostAuthorityIsLocal() =>
-        Case.Child.HostAuthority is { } a && Profile.Metadata.AuthorityCodes.Contains(a, StringComparer.OrdinalIgnoreCase);
+    public bool HostAuthorityIsLocal() => IsLocal(_circumstances.HostAuthority);
+
+    private bool IsLocal(string? authority) =>
+        authority is { } a && Profile.Metadata.AuthorityCodes.Contains(a, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True if <see cref="FactTime"/> falls within the profile's office hours (a working day, between opening and closing).</summary>
+    public bool InOfficeHours()
+    {
+        var hours = Profile.OfficeHours ?? throw new InvalidOperationException("The profile states no office hours.");
+        if (!TimeFrozen) ChangesAt(hours.NextChange(FactTime, Calendar));
+        return hours.Contains(FactTime, Calendar);
+    }
 
     /// <summary>True if an event of the reference occurred in the episode at or before <see cref="At"/>.</summary>
     public bool HasEvent(EventReference reference) => Episode?.First(reference, At) is not null;
 
     /// <summary>
     /// True if, at <see cref="At"/>, the child had been missing for at least the amount counted from the
-    /// first <paramref name="from"/> event, without the episode having ended.
+    /// <paramref name="from"/> event, without the episode having ended.
     /// </summary>
     public bool MissingForAtLeast(Amount amount, EventSet from)
     {
         if (Episode is null || from.FirstIn(Episode, At) is not { } start) return false;
         var threshold = amount.AddTo(start.At, Calendar);
-        if (threshold > At) return false;
-        var ended = Episode.FirstOf(Profile.MissingEndsOn, At);
+        var ended = Episode.MissingEnd(Profile.MissingEndsOn, At);
+        if (threshold > At)
+        {
+            if (ended is null) ChangesAt(threshold);
+            return false;
+        }
         return ended is null || ended.At >= threshold;
     }
 
@@ -113,8 +176,12 @@ public sealed class FactContext
     {
         if (Episode is null || from.FirstIn(Episode, At) is not { } start) return false;
         var threshold = amount.AddTo(start.At, Calendar);
-        if (threshold >= At) return false;
-        var ended = Episode.FirstOf(Profile.MissingEndsOn, At);
+        var ended = Episode.MissingEnd(Profile.MissingEndsOn, At);
+        if (threshold >= At)
+        {
+            if (ended is null) ChangesAt(threshold + Duration.Epsilon);
+            return false;
+        }
         return ended is null || ended.At > threshold;
     }
 
@@ -127,7 +194,7 @@ public sealed class FactContext
     public bool MissingDuring(LocalTime start, LocalTime end, EventSet from)
     {
         if (Episode is null || from.FirstIn(Episode, At) is not { } begin) return false;
-        var ended = Episode.FirstOf(Profile.MissingEndsOn, At);
+        var ended = Episode.MissingEnd(Profile.MissingEndsOn, At);
         var stop = ended is not null && ended.At < At ? ended.At : At;
         if (stop < begin.At) return false;
         var zone = Calendar.Zone;
@@ -139,6 +206,15 @@ public sealed class FactContext
             var windowEnd = Calendar.At(end <= start ? date.PlusDays(1) : date, end);
             if (windowStart <= stop && windowEnd > begin.At) return true;
         }
+        if (ended is null)
+        {
+            // Not yet: it will hold at the next window's start if the child is still missing then.
+            for (var date = last; date <= last.PlusDays(2); date = date.PlusDays(1))
+            {
+                var windowStart = Calendar.At(date, start);
+                if (windowStart > At) { ChangesAt(windowStart); break; }
+            }
+        }
         return false;
     }
 
@@ -146,16 +222,17 @@ public sealed class FactContext
     public bool ClassifiedAs(string[] labels) => Classification is { } c && Array.IndexOf(labels, c) >= 0;
 
     /// <summary>
-    /// True if no earlier episode of the child (one that started before this one) has the same
+    /// True if no earlier episode of the child (one that started before this one) had, at <see cref="At"/>, the same
     /// classification as this episode: e.g. the child's first missing episode.
     /// </summary>
     public bool IsFirstEpisode()
     {
+        ConsultedOtherRecords = true;
         if (Episode?.Start is not { } start) return false;
         foreach (var other in Case.Episodes)
         {
             if (ReferenceEquals(other, Episode) || other.Start is not { } s || s >= start) continue;
-            if (_classificationOf(other) == Classification) return false;
+            if (_classificationOf(other, At) == Classification) return false;
         }
         return true;
     }
@@ -166,6 +243,7 @@ public sealed class FactContext
     /// </summary>
     public int ConsecutiveCount(EventReference declined, EventReference completed)
     {
+        ConsultedOtherRecords = true;
         var run = 0;
         foreach (var e in Case.AllEvents())
         {
@@ -184,23 +262,36 @@ public sealed class FactContext
     /// The number of the child's episodes in the window of the given length ending on <see cref="At"/>'s
     /// local date (counted like a ladder window: "4 weeks" holds that date and the 27 before it), dated by
     /// the first of <paramref name="datedBy"/> (else the episode's start), at or before <see cref="At"/>,
-    /// and, if <paramref name="counts"/> is not empty, classified as one of those labels.
+    /// and, if <paramref name="counts"/> is not empty, classified (at <see cref="At"/>) as one of those labels.
     /// </summary>
     public int EpisodesWithin(Amount amount, string[] counts, EventSet? datedBy)
     {
+        ConsultedOtherRecords = true;
         var zone = Calendar.Zone;
-        var first = EpisodeWindow.FirstDate(amount, At.InZone(zone).Date);
+        var today = At.InZone(zone).Date;
+        var first = EpisodeWindow.FirstDate(amount, today);
         var total = 0;
         foreach (var e in Case.Episodes)
         {
             var dated = (datedBy is null ? null : datedBy.FirstIn(e, At))?.At ?? e.Start;
-            if (dated is not { } d || d > At || d.InZone(zone).Date < first) continue;
+            if (dated is not { } d || d > At) continue;
+            var date = d.InZone(zone).Date;
+            if (date < first) continue;
             if (counts.Length > 0)
             {
-                var label = ReferenceEquals(e, Episode) ? Classification : _classificationOf(e);
+                var label = ReferenceEquals(e, Episode) ? Classification : _classificationOf(e, At);
                 if (label is null || Array.IndexOf(counts, label) < 0) continue;
             }
             total++;
+            // The count falls when this episode leaves the window: at the start of the first date whose window begins after it.
+            var leaves = amount.Unit switch
+            {
+                TimeUnit.Days => date.PlusDays(amount.Value),
+                TimeUnit.Weeks => date.PlusDays(7 * amount.Value),
+                _ => date.PlusMonths(amount.Value).PlusDays(-3),
+            };
+            while (EpisodeWindow.FirstDate(amount, leaves) <= date) leaves = leaves.PlusDays(1);
+            ChangesAt(zone.AtStartOfDay(leaves).ToInstant());
         }
         return total;
     }

@@ -70,6 +70,24 @@ public enum LadderScope
     Establishment,
 }
 
+/// <summary>Which counted episodes raise a rung.</summary>
+public enum RungRaising
+{
+    /// <summary>Only the episode whose count enters the rung's range ("on the third episode").</summary>
+    EnteringRung,
+    /// <summary>Every counted episode whose count is in the range ("each episode after the third").</summary>
+    EveryEpisode,
+}
+
+/// <summary>What a rung reached before the lower rung's meeting was held raises.</summary>
+public enum BeforeLowerHeld
+{
+    /// <summary>Its own deadline, as if the lower meeting had been held.</summary>
+    OwnDeadline,
+    /// <summary>A decision to record (e.g. a manager decides whether to hold both, or only the higher), with no deadline of its own.</summary>
+    Decision,
+}
+
 /// <summary>An escalation ladder on repeat episodes.</summary>
 public sealed record Ladder
 {
@@ -89,6 +107,10 @@ public sealed record Ladder
     public required EpisodeWindow Window { get; init; }
     /// <summary>Rungs, lowest first.</summary>
     public required IReadOnlyList<Rung> Rungs { get; init; }
+    /// <summary>Which counted episodes raise a rung.</summary>
+    public RungRaising RaisedBy { get; init; } = RungRaising.EnteringRung;
+    /// <summary>What a rung reached before the lower rung's meeting was held raises.</summary>
+    public BeforeLowerHeld BeforeLowerHeld { get; init; } = BeforeLowerHeld.OwnDeadline;
     /// <summary>Citation.</summary>
     public required string Citation { get; init; }
     /// <summary>The reading taken where the text is ambiguous.</summary>

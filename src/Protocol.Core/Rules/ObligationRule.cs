@@ -21,8 +21,67 @@ public enum MetSince
     EpisodeStart,
 }
 
-/// <summary>A repeating obligation: a new occurrence every interval until a stop event.</summary>
-public sealed record Recurrence(Amount Every, IReadOnlyList<EventReference> Until, int MaxOccurrences);
+/// <summary>What a recurring obligation's next due time is counted from.</summary>
+public enum RecurrenceAnchor
+{
+    /// <summary>A fixed grid: each occurrence is due one interval after the previous one was due.</summary>
+    Schedule,
+    /// <summary>From the last one held: each occurrence is due one interval after the record that met the previous one ("every 5 days thereafter").</summary>
+    LastHeld,
+    /// <summary>One occurrence for each calendar day (Europe/London), due by the end of that day.</summary>
+    CalendarDay,
+}
+
+/// <summary>
+/// A repeating obligation: a new occurrence every interval until a stop event. A record of
+/// <see cref="ChangedBy"/> (carrying its own interval) changes the interval from then on.
+/// </summary>
+public sealed record Recurrence(Amount Every, IReadOnlyList<EventReference> Until, int MaxOccurrences)
+{
+    /// <summary>What each next due time is counted from.</summary>
+    public RecurrenceAnchor Anchor { get; init; } = RecurrenceAnchor.Schedule;
+
+    /// <summary>A record that sets a new interval (e.g. <c>frequency-agreed:missing-review</c>), if the profile allows one.</summary>
+    public EventReference? ChangedBy { get; init; }
+
+    /// <summary>Readable form, e.g. "every 5 days from the last held".</summary>
+    public string Describe() => Anchor switch
+    {
+        RecurrenceAnchor.CalendarDay => "each calendar day",
+        RecurrenceAnchor.LastHeld => $"every {Every} from the last held",
+        _ => $"every {Every}",
+    } + (ChangedBy is { } c ? $" (or as agreed by {c})" : "");
+}
+
+/// <summary>Whose duty an obligation is, for a child placed across a border.</summary>
+public enum ObligationOwner
+{
+    /// <summary>Whichever authority follows this protocol (the default: not marked).</summary>
+    Any,
+    /// <summary>The authority responsible for the child (for a looked-after child, the placing authority).</summary>
+    ResponsibleAuthority,
+    /// <summary>The authority where the child lives or is placed.</summary>
+    HostAuthority,
+}
+
+/// <summary>Who must (or must not) have done the act that meets an obligation, by role.</summary>
+/// <param name="Required">If not empty, the record must name one of these roles as its performer.</param>
+/// <param name="Excluded">The record must not name one of these roles as its performer.</param>
+public sealed record PerformerRule(IReadOnlyList<string> Required, IReadOnlyList<string> Excluded)
+{
+    /// <summary>No rule: anyone may do it.</summary>
+    public static PerformerRule Anyone { get; } = new([], []);
+
+    /// <summary>True when no role is required or excluded.</summary>
+    public bool IsAnyone => Required.Count == 0 && Excluded.Count == 0;
+}
+
+/// <summary>
+/// A record made before the trigger that is still in force meets the obligation (e.g. a standing arrangement that
+/// replaces the return interview): the latest <see cref="By"/> record, if <see cref="Lasts"/> has not run out and no
+/// <see cref="EndedBy"/> record came after it.
+/// </summary>
+public sealed record StandingArrangement(IReadOnlyList<EventReference> By, Amount? Lasts, IReadOnlyList<EventReference> EndedBy);
 
 /// <summary>One timed duty of the protocol, compiled.</summary>
 public sealed record ObligationRule
@@ -55,6 +114,19 @@ public sealed record ObligationRule
     public IReadOnlyList<EventReference> LapsesOn { get; init; } = [];
     /// <summary>Repetition, if any.</summary>
     public Recurrence? Recurs { get; init; }
+    /// <summary>Whose duty it is for a child placed across a border: when this authority is not the owner, the item is external.</summary>
+    public ObligationOwner Owner { get; init; } = ObligationOwner.Any;
+    /// <summary>People to tell, each a separate result met separately (by a record naming that recipient); empty: one result.</summary>
+    public IReadOnlyList<RoleDefinition> Recipients { get; init; } = [];
+    /// <summary>Who must or must not have done the act that meets it.</summary>
+    public PerformerRule Performers { get; init; } = PerformerRule.Anyone;
+    /// <summary>
+    /// If set, a record of another of the child's episodes that began within this length of this episode's start (either
+    /// side) also meets it: one return interview covering several episodes.
+    /// </summary>
+    public Amount? SharedAcrossEpisodesWithin { get; init; }
+    /// <summary>A standing arrangement, recorded before the trigger, that meets it while in force.</summary>
+    public StandingArrangement? Standing { get; init; }
     /// <summary>The protocol section it encodes.</summary>
     public required string Citation { get; init; }
     /// <summary>The reading taken where the text is ambiguous.</summary>

@@ -56,6 +56,19 @@ public sealed partial record Amount(int Value, TimeUnit Unit)
         _ => throw new InvalidOperationException($"{this} is not an elapsed duration"),
     };
 
+    /// <summary>The calendar period; only for days, weeks and months.</summary>
+    /// <exception cref="InvalidOperationException">The unit is elapsed time or working days.</exception>
+    public Period ToPeriod() => Unit switch
+    {
+        TimeUnit.Days => Period.FromDays(Value),
+        TimeUnit.Weeks => Period.FromWeeks(Value),
+        TimeUnit.Months => Period.FromMonths(Value),
+        _ => throw new InvalidOperationException($"{this} is not a calendar period"),
+    };
+
+    /// <summary>This amount multiplied, e.g. the third of a series of "every 5 days" is 15 days on.</summary>
+    public Amount Times(int factor) => new(checked(Value * factor), Unit);
+
     /// <summary>Adds this amount to an instant under the given calendar.</summary>
     public Instant AddTo(Instant start, WorkingDayCalendar calendar) => Unit switch
     {

@@ -31,7 +31,7 @@ public class CaseloadTests
         e.Count.Should().Be(5);
         (e.TriggerChildId, e.TriggerEpisodeId).Should().Be(("C-4", "E1"));
         // Mon 12 May 2025 + 20 working days (26 May bank holiday skipped) → Tue 10 Jun 23:59:59 BST.
-        e.Due.Utc.Should().Be(I("2025-06-10T22:59:59Z"));
+        e.Due!.Utc.Should().Be(I("2025-06-10T22:59:59Z"));
         e.Explanation[0].Should().Contain("C-1/E1");
         result.Children.Should().HaveCount(4);
     }

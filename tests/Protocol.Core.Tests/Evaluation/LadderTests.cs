@@ -22,7 +22,7 @@ public class LadderTests
         e.WindowFrom.Should().Be(new NodaTime.LocalDate(2025, 1, 1));
         e.TriggerEpisodeId.Should().Be("E3");
         // Reported Mon 31 Mar 10:00Z; working days Tue 1, Wed 2, Thu 3, Fri 4, Mon 7 Apr → 23:59:59 BST = 22:59:59Z.
-        e.Due.Utc.Should().Be(I("2025-04-07T22:59:59Z"));
+        e.Due!.Utc.Should().Be(I("2025-04-07T22:59:59Z"));
         e.Chair!.Id.Should().Be("manager");
     }
 

@@ -20,7 +20,7 @@ public class LanguageFeatureTests
     [Fact]
     public void FromAList_FallsBackWhenTheFirstEventIsNotRecorded()
     {
-        var withoutLastSeen = Case(Child(), Episode("E1", E("carer-aware", "2025-02-01T10:00:00Z"), E("reported-missing", "2025-02-01T18:00:00Z")));
+        var withoutLastSeen = Case(Child(), Episode("E1", E("carer-aware", "2025-02-01T10:00:00Z"), E("reported-missing", "2025-02-01T12:00:00Z")));
         Evaluate(withoutLastSeen, "2025-02-01T20:00:00Z").Single("report-at-6h").TriggeredAt.Should().Be(I("2025-02-01T16:00:00Z"));
         var withBoth = Case(Child(), Episode("E1", E("last-seen", "2025-02-01T08:00:00Z"), E("carer-aware", "2025-02-01T10:00:00Z")));
         Evaluate(withBoth, "2025-02-01T20:00:00Z").Single("report-at-6h").TriggeredAt.Should().Be(I("2025-02-01T14:00:00Z"));
@@ -78,8 +78,12 @@ public class LanguageFeatureTests
     {
         // Last seen Mon 3 Mar 2025: 20 working days → Mon 31 Mar (no bank holidays), 23:59:59 BST = 22:59:59Z.
         var c = Case(Child(), Episode("E1", E("last-seen", "2025-03-03T10:00:00Z"), E("reported-missing", "2025-03-03T11:00:00Z")));
-        Evaluate(c, "2025-03-31T22:59:58Z").Obligations.Should().NotContain(o => o.Id == "long-absence-conference");
-        Evaluate(c, "2025-03-31T22:59:59Z").Single("long-absence-conference").TriggeredAt.Should().Be(I("2025-03-31T22:59:59Z"));
+        var before = Evaluate(c, "2025-03-31T22:59:58Z").Single("long-absence-conference");
+        before.Status.Should().Be(ObligationStatus.Upcoming);
+        before.TriggeredAt.Should().Be(I("2025-03-31T22:59:59Z"));
+        var raised = Evaluate(c, "2025-03-31T22:59:59Z").Single("long-absence-conference");
+        raised.Status.Should().Be(ObligationStatus.Pending);
+        raised.TriggeredAt.Should().Be(I("2025-03-31T22:59:59Z"));
     }
 
     [Fact]

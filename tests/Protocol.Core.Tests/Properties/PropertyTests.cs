@@ -81,7 +81,7 @@ public class PropertyTests
         {
             var a = Evaluator.Evaluate(shipped, g.Case, g.At);
             return a.Obligations.All(o => o.Due is null || o.Due.Utc >= o.CountedFrom)
-                   && a.Escalations.All(e => e.Due.Utc >= e.TriggeredAt);
+                   && a.Escalations.All(e => e.Due is null || e.Due.Utc >= e.TriggeredAt);
         }, iter: Iterations, threads: 1);
     }
 
@@ -106,7 +106,7 @@ public class PropertyTests
             if (a.Obligations.Count != b.Obligations.Count || a.Escalations.Count != b.Escalations.Count) return false;
             return a.Obligations.Zip(b.Obligations).All(p => p.First.Id == p.Second.Id && p.First.Status == p.Second.Status
                        && (p.First.Due is null ? p.Second.Due is null : p.Second.Due!.Utc == p.First.Due.Utc + shift))
-                   && a.Escalations.Zip(b.Escalations).All(p => p.First.RungId == p.Second.RungId && p.Second.Due.Utc == p.First.Due.Utc + shift);
+                   && a.Escalations.Zip(b.Escalations).All(p => p.First.RungId == p.Second.RungId && (p.First.Due is null ? p.Second.Due is null : p.Second.Due!.Utc == p.First.Due.Utc + shift));
         }, iter: Iterations, threads: 1);
     }
 

@@ -129,7 +129,7 @@ public class ValidationTests
                 window: []
                 citation: §3
                 rungs:
-                  - { id: one, title: One, episodes: 3, activity: interview, responsible: police, deadline: immediately, citation: §3 }
+                  - { id: one, title: One, episodes: 3, activity: interview, responsible: police, deadline: { within: 1h }, citation: §3 }
             """;
         var result = ProfileLoader.Load(yaml, "p.yaml");
         result.Profile.Should().BeNull();
@@ -150,7 +150,7 @@ public class ValidationTests
                 title: Again
                 responsible: police
                 trigger: { on: found }
-                deadline: immediately
+                deadline: { within: 1h }
                 met-by: interview-completed:interview
                 citation: §2
             """;
@@ -218,8 +218,8 @@ public class ValidationTests
                 window: 90 days
                 citation: §3
                 rungs:
-                  - { id: two, title: Two, episodes: 6, activity: interview, responsible: police, deadline: immediately, citation: §3 }
-                  - { id: one, title: One, episodes: 3, activity: interview, responsible: police, deadline: immediately, citation: §3 }
+                  - { id: two, title: Two, episodes: 6, activity: interview, responsible: police, deadline: { within: 1h }, citation: §3 }
+                  - { id: one, title: One, episodes: 3, activity: interview, responsible: police, deadline: { within: 1h }, citation: §3 }
             """;
         Errors(yaml).Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.RungOrder);
     }
