@@ -75,22 +75,27 @@ public static partial class Evaluator
             var due = firstDue;
             var nominal = r.Deadline.NominalLocalDue(spec.Anchor, Calendar);
             var (baseNominal, baseDue, baseK, baseEvery) = (nominal, due, 0, recurs.Every);
+            string? dueNote = null;
             for (var k = 0; k < recurs.MaxOccurrences; k++)
             {
                 if (k > 0)
                 {
                     if (stop is not null && stop.At <= window.Start) return;
                     var from = window.Start; // the previous due time, or the record that met the previous occurrence
-                    var every = IntervalAt(recurs, r, from);
+                    var (every, agreement) = IntervalAt(recurs, r, from);
+                    var agreed = agreement is null ? "" : $", the interval agreed by {agreement.AsReference()} at {Format(agreement.At)}";
                     switch (recurs.Anchor)
                     {
                         case RecurrenceAnchor.CalendarDay:
                             due = Calendar.EndOfDay(firstDue.InZone(Calendar.Zone).Date.PlusDays(k));
+                            dueNote = "the end of this calendar day";
                             break;
                         case RecurrenceAnchor.LastHeld:
                             due = every.AddTo(from, Calendar);
+                            dueNote = $"{every} after the previous one was held, at {Format(from)}{agreed}";
                             break;
                         default:
+                            dueNote = $"{every} after the previous due time{agreed}";
                             if (every != baseEvery) (baseNominal, baseDue, baseK, baseEvery) = (nominal, due, k - 1, every);
                             if (every.IsElapsed) due = baseDue + every.ToDuration() * (k - baseK);
                             else
@@ -104,13 +109,13 @@ public static partial class Evaluator
                     if (from > at)
                     {
                         Add(spec, k + 1, from, due, window with { End = WindowEnd(recurs, due) }, raised: false, stops,
-                            $"Occurrence {k + 1}: recurs {recurs.Describe()} until {string.Join(" or ", recurs.Until)}.");
+                            $"Occurrence {k + 1}: recurs {recurs.Describe()} until {string.Join(" or ", recurs.Until)}.", dueNote);
                         return;
                     }
                 }
                 var raisedAt = k == 0 ? r.At : window.Start;
                 var result = Add(spec, k + 1, raisedAt, due, window with { End = WindowEnd(recurs, due) }, raised: true, stops,
-                    $"Occurrence {k + 1}: recurs {recurs.Describe()} until {string.Join(" or ", recurs.Until)}.");
+                    $"Occurrence {k + 1}: recurs {recurs.Describe()} until {string.Join(" or ", recurs.Until)}.", dueNote);
                 if (result.Status == ObligationStatus.Lapsed) return;
                 if (recurs.Anchor == RecurrenceAnchor.LastHeld)
                 {
@@ -127,28 +132,22 @@ public static partial class Evaluator
         /// <summary>An occurrence of a schedule is met only inside its own interval; one counted from the last held may be met late.</summary>
         private static Instant? WindowEnd(Recurrence recurs, Instant due) => recurs.Anchor == RecurrenceAnchor.LastHeld ? null : due;
 
-        /// <summary>The interval in force at an instant: the latest agreed frequency at or before it, else the profile's.</summary>
-        private static Amount IntervalAt(Recurrence recurs, Raised r, Instant instant)
+        /// <summary>
+        /// The interval in force at an instant: that of the latest agreed frequency at or before it (in the episode or at
+        /// child level), else the profile's; with the agreement, if one applies.
+        /// </summary>
+        private (Amount Every, EpisodeEvent? Agreement) IntervalAt(Recurrence recurs, Raised r, Instant instant)
         {
-            if (recurs.ChangedBy is not { } changedBy) return recurs.Every;
-            Amount? agreed = null;
-            foreach (var e in r.Candidates)
-            {
-                if (e.At > instant) break;
-                if (changedBy.Matches(e) && e.Every is { } every) agreed = every;
-            }
-            if (r.Episode is not null)
-                foreach (var e in r.Episode.Events)
-                {
-                    if (e.At > instant) break;
-                    if (changedBy.Matches(e) && e.Every is { } every) agreed = every;
-                }
-            return agreed ?? recurs.Every;
+            if (recurs.ChangedBy is not { } changedBy) return (recurs.Every, null);
+            EpisodeEvent? agreed = null;
+            foreach (var e in (r.Episode?.Events ?? []).Concat(childCase.Records))
+                if (e.At <= instant && changedBy.Matches(e) && e.Every is not null && (agreed is null || e.At >= agreed.At)) agreed = e;
+            return agreed is null ? (recurs.Every, null) : (agreed.Every!, agreed);
         }
 
         /// <summary>Decides one occurrence (or the single instance) and adds its result.</summary>
         private ObligationResult Add(Spec spec, int? occurrence, Instant raisedAt, Instant? due, Window window, bool raised,
-            IReadOnlyList<EventReference> lapses, string? occurrenceLine = null)
+            IReadOnlyList<EventReference> lapses, string? occurrenceLine = null, string? dueNote = null)
         {
             var r = spec.Raised;
             var rule = r.Rule;
@@ -158,7 +157,7 @@ public static partial class Evaluator
             var lateAfter = due is { } d ? deadline.LateAfter(d, Calendar) : null;
             var dueTime = due is { } dd ? DueTime.Create(dd, Calendar.Zone, deadline.Describe(), deadline.Kind == DeadlineKind.Immediately, lateAfter) : null;
             if (dueTime is not null)
-                why.Add($"Due {(deadline.Kind is DeadlineKind.Immediately or DeadlineKind.AtTrigger ? "at" : "by")} {dueTime.Local} ({deadline.Describe()}).");
+                why.Add($"Due {(deadline.Kind is DeadlineKind.Immediately or DeadlineKind.AtTrigger && dueNote is null ? "at" : "by")} {dueTime.Local} ({dueNote ?? deadline.Describe()}).");
             else if (!deadline.HasDueInstant)
                 why.Add($"Deadline: {deadline.Describe()}.");
 
@@ -211,7 +210,7 @@ public static partial class Evaluator
                 CountedFrom = occurrence is null or 1 ? spec.Anchor : raisedAt,
                 Due = dueTime,
                 DeadlineRule = deadline.Describe(),
-                WaitingFor = spec.WaitingFor,
+                WaitingFor = met is null ? spec.WaitingFor : null,
                 Status = status,
                 MetBy = met is null ? null : new MetEvent(met.AsReference(), met.At),
                 MetAfter = met is null || metHow is not null ? null : met.At - raisedAt,

@@ -154,7 +154,7 @@ public class MalformedCaseTests
         var errors = CaseValidator.Validate(c, At, Profile);
         errors.Select(e => e.ToString()).Should().Contain(
         [
-            "child.flags: unknown flag: not a flag of profile 'fixture'; its flags are: exploitation-risk",
+            "child.flags: unknown flag: not a flag of profile 'fixture'; its flags are: exploitation-risk, open-case",
             "episodes[0].events[2].level: unknown risk level: profile 'fixture' grades risk as low, medium, high",
             "episodes[0].events[0].at: found is before last-seen (episodes[0].events[1]): the child cannot be found before they went missing",
         ]);
