@@ -27,7 +27,7 @@ public class ReadmeSnippetTests
         Assert.Equal("high", assessment.CurrentRisk);
         Assert.Contains(overdue, o => o.Id == "police-detective-inspector-review-high" && o.Due!.Local == "2025-10-25T23:59:59+01:00");
         var stage1 = Assert.Single(assessment.Escalations, e => e.RungId == "mim-stage-1");
-        Assert.Equal(Instant.FromUtc(2025, 10, 31, 23, 59, 59), stage1.Due.Utc);
+        Assert.Equal(Instant.FromUtc(2025, 10, 31, 23, 59, 59), stage1.Due!.Utc);
     }
 
     [Fact]
