@@ -15,7 +15,7 @@ internal sealed partial class ProfileCompiler
     private static readonly string[] ObligationKeys =
         ["id", "title", "responsible", "nature", "scope", "owner", "trigger", "applies-to", "when", "deadline", "recipients", "met-by", "met-since", "shared-across-episodes", "standing", "lapses-on", "recurs", "citation", "reading"];
     private static readonly string[] DeadlineWords = ["immediately", "at-trigger", "same-day", "same-working-day", "next-working-day", "untimed"];
-    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
 
     /// <summary>The setting that says when an "immediately" duty becomes late (a length, or 'never').</summary>
     public const string ImmediateGraceSetting = "immediately-grace";

@@ -72,6 +72,15 @@ internal sealed class Symbols(NodeReader reader)
             if (qualifier is not null && RiskLevel(qualifier, node) is null) return null;
             return new EventReference(type, qualifier);
         }
+        if (type == EventType.Categorised)
+        {
+            if (qualifier is not null && !EventTypes.PoliceCategories.Contains(qualifier))
+            {
+                reader.Error(node, ErrorCodes.UnknownReference, $"{what} '{text}': '{qualifier}' is not a police category", Suggest.Hint(qualifier, EventTypes.PoliceCategories, "a police category"));
+                return null;
+            }
+            return new EventReference(type, qualifier);
+        }
         if (type.IsActivityRecord())
         {
             if (qualifier is null)

@@ -256,8 +256,7 @@ public partial class SchemaTests
     [InlineData("immediately-grace neither never nor a length", "value: 2 working days", "value: soon", "/settings/immediately-grace/value", "pattern")]
     [InlineData("decision-recorded without its activity", "met-by: decision-recorded:strategy-meeting", "met-by: decision-recorded", "/obligations/4/met-by", "pattern")]
     [InlineData("whereabouts-lost with a qualifier", "lapses-on: [whereabouts-lost, found]", "lapses-on: [whereabouts-lost:police, found]", "/obligations/0/lapses-on/0", "pattern")]
-    // The compiler takes no qualifier on 'categorised' (the category is a condition: police-category).
-    [InlineData("categorised with a qualifier", "trigger: { on: categorised }", "trigger: { on: categorised:absent }", "/obligations/4/trigger/on", "pattern")]
+    [InlineData("categorised with a category that is not one", "trigger: { on: categorised }", "trigger: { on: categorised:lost }", "/obligations/4/trigger/on", "pattern")]
     public void WrongNewSyntax_IsRejected_AtItsLocation(string what, string find, string replace, string location, string keyword)
     {
         NewSyntax.Should().Contain(find, "the case '{0}' must change the profile", what);

@@ -257,3 +257,66 @@ public class ValidationTests
         act.Should().Throw<ProfileValidationException>().Which.Diagnostics.Should().NotBeEmpty();
     }
 }
+
+public class NewLanguageValidationTests
+{
+    private const string Minimal = """
+        profile:
+          id: test
+          authority: Test authority
+          title: Test protocol
+        risk-levels: [medium, high]
+        roles:
+          police: Police
+        activities:
+          interview: { kind: interview, title: Interview }
+        obligations:
+          - id: interview
+            title: Interview within 24 hours
+            responsible: police
+            trigger: { on: found }
+            deadline: { within: 24h }
+            met-by: interview-completed:interview
+            citation: §1
+        """;
+
+    private static IReadOnlyList<ProfileDiagnostic> Errors(string yaml) => ProfileLoader.Load(yaml, "p.yaml").Diagnostics;
+
+    [Fact]
+    public void CategorisedEvent_MayNameAPoliceCategory_AndOnlyOne()
+    {
+        Errors(Minimal.Replace("{ on: found }", "{ on: categorised:missing }")).Should().BeEmpty();
+        var d = Errors(Minimal.Replace("{ on: found }", "{ on: categorised:lost }")).Should().ContainSingle().Subject;
+        d.Code.Should().Be(ErrorCodes.UnknownReference);
+        d.Message.Should().Contain("not a police category");
+    }
+
+    [Fact]
+    public void OfficeHours_AreForWorkingDays_SoAWeekendDayIsAnUnknownKey()
+    {
+        var weekday = "calendar: { id: england-and-wales, office-hours: { start: \"09:00\", end: \"17:00\", friday: { start: \"09:00\", end: \"16:30\" } } }\n" + Minimal;
+        Errors(weekday).Should().BeEmpty();
+        Errors(weekday.Replace("friday", "saturday")).Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.UnknownKey);
+    }
+
+    [Fact]
+    public void Immediately_NeedsTheProfilesGrace_OrItsOwn()
+    {
+        var immediately = Minimal.Replace("{ within: 24h }", "immediately");
+        var d = Errors(immediately).Should().ContainSingle().Subject;
+        d.Code.Should().Be(ErrorCodes.MissingKey);
+        d.Hint.Should().Contain("immediately-grace");
+        Errors(Minimal.Replace("{ within: 24h }", "{ on: immediately, grace: 2h }")).Should().BeEmpty();
+        Errors("settings:\n  immediately-grace:\n    value: never\n    reading: r\n    citation: §0\n" + immediately).Should().BeEmpty();
+        Errors("settings:\n  immediately-grace:\n    value: soon\n    reading: r\n    citation: §0\n" + immediately)
+            .Should().Contain(x => x.Code == ErrorCodes.BadDuration);
+    }
+
+    [Fact]
+    public void OfficeHoursCondition_NeedsTheCalendarsOfficeHours()
+    {
+        var d = Errors(Minimal.Replace("citation: §1", "when: { office-hours: false }\n    citation: §1")).Should().ContainSingle().Subject;
+        d.Code.Should().Be(ErrorCodes.Conflict);
+        d.Hint.Should().Contain("office-hours");
+    }
+}
