@@ -204,7 +204,7 @@ public static class CaseReader
                         var from = DateOrInstant(ff, "from", path + ".from", errors, zone, endOfDay: false);
                         var to = DateOrInstant(ff, "to", path + ".to", errors, zone, endOfDay: true);
                         if (from is { } a && to is { } b && b <= a) errors.Add(new CaseError(path + ".to", "is not after 'from': a flag's period must end after it begins"));
-                        if (!ff.ContainsKey("from") && !ff.ContainsKey("to")) errors.Add(new CaseError(path, "give 'from', 'to' or both (a flag that always applies is written as its name alone)"));
+                        if (ff.GetValueOrDefault("from") is null && ff.GetValueOrDefault("to") is null) errors.Add(new CaseError(path, "give 'from', 'to' or both (a flag that always applies is written as its name alone)"));
                         if (name is null) continue;
                         periods.Add(new FlagPeriod(name, from, to));
                         source.Flags.Add((i, name));
@@ -231,7 +231,7 @@ public static class CaseReader
                         HostAuthority = Text(cf, "hostAuthority", path + ".hostAuthority", errors, required: false),
                         Placement = Text(cf, "placement", path + ".placement", errors, required: false),
                     };
-                    if (cf.Count == 1 && cf.ContainsKey("from")) errors.Add(new CaseError(path, "says when but not what changed: give careStatus, placement, responsibleAuthority or hostAuthority"));
+                    if (cf.ContainsKey("from") && ChangeFields.All(k => k == "from" || cf.GetValueOrDefault(k) is null)) errors.Add(new CaseError(path, "says when but not what changed: give careStatus, placement, responsibleAuthority or hostAuthority"));
                     if (from is null) continue;
                     changes.Add(change);
                     source.Changes[change] = i;
@@ -272,6 +272,12 @@ public static class CaseReader
     {
         if (Text(fields, key, path, errors, required) is not { } text) return null;
         var date = LocalDatePattern.Iso.Parse(text);
+        if (date.Success && endOfDay && date.Value == LocalDate.MaxIsoValue)
+        {
+            // The day after it cannot be represented: an end that far off is no end at all.
+            errors.Add(new CaseError(path, "is the last date the calendar has: leave it out for a period that has not ended"));
+            return null;
+        }
         if (date.Success) return zone.AtStartOfDay(endOfDay ? date.Value.PlusDays(1) : date.Value).ToInstant();
         if (TryParseInstant(text, out var instant)) return instant;
         errors.Add(new CaseError(path, "expected a date written YYYY-MM-DD, or an ISO-8601 instant with 'Z' or an offset"));
@@ -346,7 +352,10 @@ public static class CaseReader
         foreach (var pattern in InstantPatterns)
         {
             var result = pattern.Parse(text);
-            if (result.Success) { instant = result.Value.ToInstant(); return true; }
+            if (!result.Success) continue;
+            // A local time at the edge of the calendar, with an offset, can lie outside the range of an instant.
+            try { instant = result.Value.ToInstant(); return true; }
+            catch (OverflowException) { break; }
         }
         instant = default;
         return false;

@@ -27,6 +27,15 @@ public static class MalformedCases
 
     private static string Doc(params string[] episodes) => For(Child, episodes);
 
+    /// <summary>A child with the given flags (JSON list items) and no episodes.</summary>
+    private static string Flags(string items) => For($$""" "child": { "id": "C-1", "flags": [ {{items}} ] } """);
+
+    /// <summary>A child with the given dated changes (JSON list items) and no episodes.</summary>
+    private static string Changes(string items) => For($$""" "child": { "id": "C-1", "changes": [ {{items}} ] } """);
+
+    /// <summary>One episode: last seen, then the given event.</summary>
+    private static string After(string type, string at, string extra = "") => Doc(Episode("E-1", Ev("last-seen", "2025-03-01T10:00:00Z"), Ev(type, at, extra)));
+
     private static string Open(string id, string day) =>
         Episode(id, Ev("last-seen", $"2025-{day}T10:00:00Z"), Ev("reported-missing", $"2025-{day}T12:00:00Z"));
 
@@ -84,10 +93,58 @@ public static class MalformedCases
         { "a space instead of T", Doc(Episode("E-1", Ev("last-seen", "2025-03-01 10:00:00Z"))), "episodes[0].events[0].at", "with 'Z' or an offset" },
         { "a local time with a zone name", Doc(Episode("E-1", Ev("last-seen", "2025-03-01T10:00:00 Europe/London"))), "episodes[0].events[0].at", "with 'Z' or an offset" },
 
+        // Flags for a period
+        { "a flag neither a name nor an object", Flags("7"), "child.flags[0]", "expected a flag name, or { flag, from, to }" },
+        { "a flag period without its flag", Flags("""{ "from": "2025-04-01" }"""), "child.flags[0].flag", "required" },
+        { "a flag period with an unknown field", Flags("""{ "flag": "exploitation-risk", "from": "2025-04-01", "until": "2025-05-01" }"""), "child.flags[0]", "unknown field: field no. 3 of this object is not a case field; allowed: flag, from, to" },
+        { "a flag period with neither from nor to", Flags("""{ "flag": "exploitation-risk" }"""), "child.flags[0]", "give 'from', 'to' or both" },
+        { "a flag period whose from and to are null", Flags("""{ "flag": "exploitation-risk", "from": null, "to": null }"""), "child.flags[0]", "give 'from', 'to' or both" },
+        { "a flag period ending before it begins", Flags("""{ "flag": "exploitation-risk", "from": "2025-04-01", "to": "2025-03-31" }"""), "child.flags[0].to", "is not after 'from'" },
+        { "a flag period ending the instant it begins", Flags("""{ "flag": "exploitation-risk", "from": "2025-04-01T10:00:00+01:00", "to": "2025-04-01T09:00:00Z" }"""), "child.flags[0].to", "is not after 'from'" },
+        { "a flag period from a date not YYYY-MM-DD", Flags("""{ "flag": "exploitation-risk", "from": "01/04/2025" }"""), "child.flags[0].from", "expected a date written YYYY-MM-DD, or an ISO-8601 instant" },
+        { "a flag period to a day that does not exist", Flags("""{ "flag": "exploitation-risk", "to": "2025-02-30" }"""), "child.flags[0].to", "expected a date written YYYY-MM-DD" },
+        { "a flag period from a local time", Flags("""{ "flag": "exploitation-risk", "from": "2025-04-01T10:00:00" }"""), "child.flags[0].from", "with 'Z' or an offset" },
+        { "a flag period to the last date there is", Flags("""{ "flag": "exploitation-risk", "to": "9999-12-31" }"""), "child.flags[0].to", "is the last date the calendar has" },
+        { "an unknown flag for a period", Flags(""" "exploitation-risk", { "flag": "exploitaton-risk", "from": "2025-04-01" } """), "child.flags[1]", "unknown flag: not a flag of profile 'fixture'; its flags are: exploitation-risk" },
+
+        // Dated changes
+        { "changes is an object", For(""" "child": { "id": "C-1", "changes": { "from": "2025-04-01", "placement": "home-2" } } """), "child.changes", "expected a list of dated changes" },
+        { "a change that is a string", Changes("\"looked-after\""), "child.changes[0]", "expected an object with 'from'" },
+        { "a change without from", Changes("""{ "careStatus": "looked-after" }"""), "child.changes[0].from", "required" },
+        { "a change that changes nothing", Changes("""{ "from": "2025-04-01" }"""), "child.changes[0]", "says when but not what changed" },
+        { "a change whose fields are all null", Changes("""{ "from": "2025-04-01", "placement": null, "careStatus": null }"""), "child.changes[0]", "says when but not what changed" },
+        { "a change to an unknown care status", Changes("""{ "from": "2025-04-01", "careStatus": "fostered" }"""), "child.changes[0].careStatus", "unknown care status: expected living-at-home, looked-after or care-leaver" },
+        { "a change with an unknown field", Changes("""{ "from": "2025-04-01", "placment": "home-2" }"""), "child.changes[0]", "did you mean 'placement'?" },
+        { "a change from a date not YYYY-MM-DD", Changes("""{ "from": "1 April 2025", "placement": "home-2" }"""), "child.changes[0].from", "expected a date written YYYY-MM-DD, or an ISO-8601 instant" },
+        { "a change from an instant beyond the calendar", Changes("""{ "from": "-9998-01-01T00:00:00+18:00", "placement": "home-2" }"""), "child.changes[0].from", "expected a date written YYYY-MM-DD, or an ISO-8601 instant" },
+        { "a change with an empty placement", Changes("""{ "from": "2025-04-01", "placement": "" }"""), "child.changes[0].placement", "must not be empty" },
+        { "a change in the future, listed first", Changes("""{ "from": "2099-01-01", "careStatus": "care-leaver" }, { "from": "2025-01-01", "placement": "home-2" }"""), "child.changes[0].from", "is in the future (after the current time): a change is recorded once it has happened" },
+
+        // New event fields and types
+        { "categorised without a category", After("categorised", "2025-03-01T11:00:00Z"), "episodes[0].events[1].category", "required for categorised: one of absent, missing, no-apparent-risk" },
+        { "a category on another event", After("reported-missing", "2025-03-01T11:00:00Z", "\"category\": \"missing\""), "episodes[0].events[1].category", "only categorised events have a category, not reported-missing" },
+        { "an unknown police category", After("categorised", "2025-03-01T11:00:00Z", "\"category\": \"high-risk\""), "episodes[0].events[1].category", "unknown police category: expected one of absent, missing, no-apparent-risk" },
+        { "a recipient on a timeline event", After("found", "2025-03-01T11:00:00Z", "\"recipient\": \"police\""), "episodes[0].events[1].recipient", "only activity records name a recipient or who did them, not found" },
+        { "by on a timeline event", After("reported-missing", "2025-03-01T11:00:00Z", "\"by\": \"police\""), "episodes[0].events[1].by", "only activity records name a recipient or who did them, not reported-missing" },
+        { "frequency-agreed without every", After("frequency-agreed", "2025-03-01T11:00:00Z", "\"activity\": \"daily-review\""), "episodes[0].events[1].every", "required for frequency-agreed" },
+        { "every on another record", After("review-held", "2025-03-01T11:00:00Z", "\"activity\": \"daily-review\", \"every\": \"1 day\""), "episodes[0].events[1].every", "only frequency-agreed records have an interval, not review-held" },
+        { "every of zero", After("frequency-agreed", "2025-03-01T11:00:00Z", "\"activity\": \"daily-review\", \"every\": \"0 days\""), "episodes[0].events[1].every", "expected an interval of more than zero" },
+        { "every in working days", After("frequency-agreed", "2025-03-01T11:00:00Z", "\"activity\": \"daily-review\", \"every\": \"5 working days\""), "episodes[0].events[1].every", "expected an interval of more than zero in minutes, hours, days, weeks or months" },
+        { "every not a length", After("frequency-agreed", "2025-03-01T11:00:00Z", "\"activity\": \"daily-review\", \"every\": \"weekly\""), "episodes[0].events[1].every", "expected an interval" },
+        { "every a number, not text", After("frequency-agreed", "2025-03-01T11:00:00Z", "\"activity\": \"daily-review\", \"every\": 3"), "episodes[0].events[1].every", "expected a text value" },
+        { "frequency-agreed without an activity", After("frequency-agreed", "2025-03-01T11:00:00Z", "\"every\": \"3 days\""), "episodes[0].events[1].activity", "required for frequency-agreed" },
+        { "decision-recorded without an activity", After("decision-recorded", "2025-03-01T11:00:00Z"), "episodes[0].events[1].activity", "required for decision-recorded" },
+        { "whereabouts-lost with an activity", After("whereabouts-lost", "2025-03-01T11:00:00Z", "\"activity\": \"interview\""), "episodes[0].events[1].activity", "only activity records have an activity, not whereabouts-lost" },
+        { "whereabouts lost before last-seen", After("whereabouts-lost", "2025-03-01T09:00:00Z"), "episodes[0].events[1].at", "whereabouts-lost is before last-seen (episodes[0].events[0])" },
+        { "an instant beyond the calendar", Doc(Episode("E-1", Ev("last-seen", "9999-12-31T23:59:59-18:00"))), "episodes[0].events[0].at", "with 'Z' or an offset" },
+
         // The profile's vocabulary
         { "unknown flag", For(""" "child": { "id": "C-1", "flags": ["exploitation-risk", "exploitaton-risk"] } """), "child.flags[1]", "unknown flag: not a flag of profile 'fixture'; its flags are: exploitation-risk" },
         { "unknown risk level", Doc(Episode("E-1", Ev("last-seen", "2025-03-01T10:00:00Z"), Ev("risk-graded", "2025-03-01T11:00:00Z", "\"level\": \"severe\""))), "episodes[0].events[1].level", "unknown risk level: profile 'fixture' grades risk as low, medium, high" },
         { "unknown activity", Doc(Episode("E-1", Ev("last-seen", "2025-03-01T10:00:00Z"), Ev("meeting-held", "2025-03-02T10:00:00Z", "\"activity\": \"tea-party\""))), "episodes[0].events[1].activity", "unknown activity" },
+        { "an unknown recipient", After("notification-sent", "2025-03-01T11:00:00Z", "\"activity\": \"school-notice\", \"recipient\": \"headteacher\""), "episodes[0].events[1].recipient", "unknown recipient: not a role of profile 'fixture'; its roles are: police, social-worker, manager" },
+        { "an unknown role doing it", After("decision-recorded", "2025-03-01T11:00:00Z", "\"activity\": \"strategy-meeting\", \"by\": \"Police\""), "episodes[0].events[1].by", "unknown role: not a role of profile 'fixture'; its roles are: police, social-worker, manager" },
+        { "an unknown recipient of a child record", """{ "child": { "id": "C-1" }, "episodes": [], "records": [ { "type": "meeting-held", "activity": "strategy-meeting", "at": "2025-03-01T10:00:00Z" }, { "type": "notification-sent", "activity": "school-notice", "at": "2025-03-01T10:00:00Z", "recipient": "school" } ] }""", "records[1].recipient", "its roles are: police, social-worker, manager" },
 
         // Order of events within an episode
         { "found before last-seen", Doc(Episode("E-1", Ev("reported-missing", "2025-03-01T12:00:00Z"), Ev("last-seen", "2025-03-01T10:00:00Z"), Ev("found", "2025-03-01T09:00:00Z"))), "episodes[0].events[2].at", "found is before last-seen (episodes[0].events[1])" },
@@ -114,6 +171,8 @@ public static class MalformedCases
         // Caseloads
         { "caseload: duplicate child ids", """{ "children": [ { "child": { "id": "C-1" }, "episodes": [] }, { "child": { "id": "C-1" }, "episodes": [] } ] }""", "children[1].child.id", "the same id as children[0]: child ids must be unique" },
         { "caseload: a child's overlapping episodes", """{ "children": [ { "child": { "id": "C-1" }, "episodes": [ """ + Open("E-1", "03-01") + ", " + Open("E-2", "03-01") + """ ] } ] }""", "children[0].episodes[0]", "both open" },
+        { "caseload: a child's change in the future", """{ "children": [ { "child": { "id": "C-1" }, "episodes": [] }, { "child": { "id": "C-2", "changes": [ { "from": "2099-01-01", "placement": "home-b" } ] }, "episodes": [] } ] }""", "children[1].child.changes[0].from", "is in the future" },
+        { "caseload: an establishment record by an unknown role", """{ "children": [], "establishments": [ { "id": "home-a", "records": [ { "type": "review-held", "activity": "home-review", "at": "2025-05-01T10:00:00Z", "by": "inspector" } ] } ] }""", "establishments[0].records[0].by", "unknown role: not a role of profile 'fixture'" },
         { "caseload: duplicate establishments", """{ "children": [], "establishments": [ { "id": "home-a", "records": [] }, { "id": "home-a", "records": [] } ] }""", "establishments[1].id", "the same id as establishments[0]" },
     };
 }

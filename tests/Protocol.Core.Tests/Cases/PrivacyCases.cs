@@ -22,7 +22,18 @@ public static class PrivacyCases
         {
           "child": {
             "id": "{{Name}}", "dateOfBirth": "{{Name}}", "careStatus": "{{Postcode}}", "placement": "{{Postcode}}",
-            "responsibleAuthority": "{{Name}}", "hostAuthority": "{{Phone}}", "flags": ["{{Name}}", 7],
+            "responsibleAuthority": "{{Name}}", "hostAuthority": "{{Phone}}", "flags": ["{{Name}}", 7,
+              { "flag": "{{Name}}", "from": "{{Postcode}}", "to": "{{Phone}}", "{{Email}}": "{{Name}}" },
+              { "flag": "{{Email}}" },
+              { "flag": "{{Phone}}", "from": "2025-04-01", "to": "2025-03-01" },
+              { "flag": 7, "to": "{{Name}}" }
+            ],
+            "changes": [
+              { "from": "{{Email}}", "careStatus": "{{Name}}", "responsibleAuthority": "{{Name}}", "hostAuthority": "{{Phone}}", "placement": "{{Postcode}}", "{{Name}}": "{{Phone}}" },
+              { "from": "2025-04-01" },
+              { "responsibleAuthority": "{{Name}}", "hostAuthority": "{{Phone}}", "placement": "{{Postcode}}" },
+              "{{Name}}"
+            ],
             "{{Name}}": "{{Postcode}}", "address": "{{Postcode}}", "phone": "{{Phone}}"
           },
           "episodes": [
@@ -32,7 +43,15 @@ public static class PrivacyCases
               { "type": "found", "at": "2025-03-01T10:00:00Z", "level": "{{Name}}" },
               { "type": "risk-graded", "at": "2025-03-01T10:00:00+25:00", "level": "{{Name}}", "{{Phone}}": "{{Name}}" },
               { "type": "meeting-held", "at": "2025-03-01T10:00:00Z" },
-              "{{Name}}"
+              "{{Name}}",
+              { "type": "categorised", "at": "2025-03-01T10:00:00Z", "category": "{{Name}}" },
+              { "type": "found", "at": "2025-03-01T10:00:00Z", "category": "{{Postcode}}" },
+              { "type": "returned", "at": "2025-03-01T10:00:00Z", "recipient": "{{Email}}" },
+              { "type": "carer-aware", "at": "2025-03-01T10:00:00Z", "by": "{{Phone}}" },
+              { "type": "frequency-agreed", "at": "2025-03-01T10:00:00Z", "activity": "{{Email}}", "every": "{{Phone}}" },
+              { "type": "frequency-agreed", "at": "2025-03-01T10:00:00Z", "activity": "daily-review", "every": "3 {{Name}}" },
+              { "type": "review-held", "at": "2025-03-01T10:00:00Z", "activity": "{{Name}}", "every": "{{Postcode}}" },
+              { "type": "whereabouts-lost", "at": "{{Email}}" }
             ] }
           ],
           "records": [ { "type": "found", "at": "2025-03-01T10:00:00Z", "{{Postcode}}": "{{Name}}" } ]
@@ -44,7 +63,12 @@ public static class PrivacyCases
         {
           "child": {
             "id": "{{Name}}", "dateOfBirth": "2025-03-02", "careStatus": "looked-after", "placement": "{{Postcode}}",
-            "responsibleAuthority": "{{Name}}", "hostAuthority": "{{Phone}}", "flags": ["{{Name}}", "{{Postcode}}"]
+            "responsibleAuthority": "{{Name}}", "hostAuthority": "{{Phone}}",
+            "flags": ["{{Name}}", "{{Postcode}}", { "flag": "{{Email}}", "from": "2025-01-01", "to": "2025-02-01T10:00:00Z" }],
+            "changes": [
+              { "from": "2099-01-01", "careStatus": "care-leaver", "responsibleAuthority": "{{Name}}", "hostAuthority": "{{Phone}}", "placement": "{{Postcode}}" },
+              { "from": "2025-02-01T00:00:00Z", "placement": "{{Email}}", "hostAuthority": "{{Name}}" }
+            ]
           },
           "episodes": [
             { "id": "{{Name}}", "placement": "{{Email}}", "events": [
@@ -52,13 +76,19 @@ public static class PrivacyCases
               { "type": "risk-graded", "at": "2025-03-01T11:00:00Z", "level": "{{Name}}" },
               { "type": "interview-completed", "at": "2025-03-01T12:00:00Z", "activity": "{{Email}}" },
               { "type": "found", "at": "2025-03-01T09:00:00Z" },
-              { "type": "found", "at": "2025-03-02T09:00:00Z" }
+              { "type": "found", "at": "2025-03-02T09:00:00Z" },
+              { "type": "whereabouts-lost", "at": "2025-03-01T08:00:00Z" },
+              { "type": "decision-recorded", "at": "2025-03-01T13:00:00Z", "activity": "strategy-meeting", "by": "{{Name}}", "recipient": "{{Postcode}}" },
+              { "type": "frequency-agreed", "at": "2025-03-01T13:00:00Z", "activity": "{{Phone}}", "every": "3 days", "by": "{{Email}}" }
             ] },
             { "id": "{{Name}}", "events": [ { "type": "last-seen", "at": "2025-03-01T08:00:00Z" } ] },
             { "id": "{{Postcode}}", "events": [ { "type": "reported-missing", "at": "2099-03-01T08:00:00Z" } ] },
             { "id": "{{Phone}}", "events": [] }
           ],
-          "records": [ { "type": "meeting-held", "at": "2025-03-05T10:00:00Z", "activity": "{{Postcode}}" } ]
+          "records": [
+            { "type": "meeting-held", "at": "2025-03-05T10:00:00Z", "activity": "{{Postcode}}" },
+            { "type": "notification-sent", "at": "2025-03-05T11:00:00Z", "activity": "school-notice", "recipient": "{{Email}}", "by": "{{Phone}}" }
+          ]
         }
         """;
 
@@ -67,12 +97,22 @@ public static class PrivacyCases
         {
           "child": {
             "id": "C-1", "dateOfBirth": "2010-06-15", "careStatus": "looked-after", "placement": "{{Postcode}}",
-            "responsibleAuthority": "{{Name}}", "hostAuthority": "{{Phone}}", "flags": ["exploitation-risk"]
+            "responsibleAuthority": "{{Name}}", "hostAuthority": "{{Phone}}",
+            "flags": ["exploitation-risk", { "flag": "exploitation-risk", "from": "2025-05-01", "to": "2025-05-31" }],
+            "changes": [
+              { "from": "2025-05-15", "careStatus": "looked-after", "responsibleAuthority": "{{Phone}}", "hostAuthority": "{{Name}}", "placement": "{{Email}}" },
+              { "from": "2025-02-01T09:00:00Z", "careStatus": "looked-after", "hostAuthority": "{{Name}}", "placement": "{{Postcode}}" }
+            ]
           },
           "episodes": [
             { "id": "E-1", "placement": "{{Email}}", "events": [
               { "type": "last-seen", "at": "2025-03-01T10:00:00Z" },
               { "type": "reported-missing", "at": "2025-03-01T12:00:00Z" },
+              { "type": "categorised", "at": "2025-03-01T12:05:00Z", "category": "missing" },
+              { "type": "notification-sent", "at": "2025-03-01T12:20:00Z", "activity": "school-notice", "recipient": "social-worker", "by": "police" },
+              { "type": "whereabouts-known", "at": "2025-03-01T15:00:00Z" },
+              { "type": "whereabouts-lost", "at": "2025-03-01T18:00:00Z" },
+              { "type": "reported-missing", "at": "2025-03-01T19:00:00Z" },
               { "type": "risk-graded", "at": "2025-03-01T12:10:00Z", "level": "high" },
               { "type": "found", "at": "2025-03-02T09:00:00Z" },
               { "type": "interview-completed", "at": "2025-03-03T10:00:00Z", "activity": "interview" }
@@ -84,7 +124,11 @@ public static class PrivacyCases
               { "type": "found", "at": "2025-06-03T10:00:00Z" }
             ] }
           ],
-          "records": [ { "type": "meeting-held", "at": "2025-05-31T10:00:00Z", "activity": "strategy-meeting" } ]
+          "records": [
+            { "type": "meeting-held", "at": "2025-05-31T10:00:00Z", "activity": "strategy-meeting", "by": "manager" },
+            { "type": "decision-recorded", "at": "2025-05-31T11:00:00Z", "activity": "stage-1-meeting", "by": "social-worker" },
+            { "type": "frequency-agreed", "at": "2025-05-31T11:30:00Z", "activity": "daily-review", "every": "12h", "by": "manager", "recipient": "police" }
+          ]
         }
         """;
 

@@ -72,6 +72,14 @@ public class PrivacyTests
             "records[0].activity", "episodes[1].id", "episodes[0].events[4].type", "episodes[2].events[0].at", "episodes[3].events", "child.dateOfBirth"]);
         AssertClean(string.Join("\n", structural.Errors.Concat(semantic.Errors)));
 
+        // The dated facts and the newer event fields: flags for a period, changes, category, recipient, by, every.
+        structural.Errors.Select(e => e.Path).Should().Contain(["child.flags[2]", "child.flags[2].from", "child.flags[2].to", "child.flags[3]", "child.flags[4].to",
+            "child.flags[5].flag", "child.flags[5].to", "child.changes[0]", "child.changes[0].from", "child.changes[0].careStatus", "child.changes[1]",
+            "child.changes[2].from", "child.changes[3]", "episodes[0].events[6].category", "episodes[0].events[7].category", "episodes[0].events[8].recipient",
+            "episodes[0].events[9].by", "episodes[0].events[10].every", "episodes[0].events[11].every", "episodes[0].events[12].every", "episodes[0].events[13].at"]);
+        semantic.Errors.Select(e => e.Path).Should().Contain(["child.flags[2]", "child.changes[0].from", "episodes[0].events[5].at", "episodes[0].events[6].by",
+            "episodes[0].events[6].recipient", "episodes[0].events[7].activity", "episodes[0].events[7].by", "records[1].recipient", "records[1].by"]);
+
         var asCaseload = CaseReader.ReadCaseload($$"""{ "children": [ {{PrivacyCases.SemanticallyMalformed}}, {{PrivacyCases.SemanticallyMalformed}} ], "establishments": [ { "id": "{{PrivacyCases.Name}}", "records": [] }, { "id": "{{PrivacyCases.Name}}", "records": [ { "type": "review-held", "activity": "{{PrivacyCases.Email}}", "at": "2025-01-01T00:00:00Z" } ] } ] }""", Profile, I(PrivacyCases.At), Now);
         asCaseload.Errors.Select(e => e.Path).Should().Contain(["establishments[1].id", "establishments[1].records[0].activity"]);
         AssertClean(string.Join("\n", asCaseload.Errors));
@@ -79,6 +87,29 @@ public class PrivacyTests
         // Ids are named by position in errors, never repeated.
         var twins = CaseReader.ReadCaseload($$"""{ "children": [ { "child": { "id": "{{PrivacyCases.Name}}" }, "episodes": [] }, { "child": { "id": "{{PrivacyCases.Name}}" }, "episodes": [] } ] }""", Profile);
         twins.Errors.Should().ContainSingle().Which.ToString().Should().Be("children[1].child.id: the same id as children[0]: child ids must be unique");
+    }
+
+    [Fact]
+    public void ValidatingOrEvaluatingACaseBuiltInCode_NeverRepeatsTheNewFreeTextPositions()
+    {
+        var child = Child() with
+        {
+            ResponsibleAuthority = PrivacyCases.Name,
+            FlagPeriods = [new FlagPeriod(PrivacyCases.Name, I("2025-01-01T00:00:00Z"), null)],
+            Changes = [new CircumstanceChange { From = I("2099-01-01T00:00:00Z"), Placement = PrivacyCases.Postcode, ResponsibleAuthority = PrivacyCases.Phone, HostAuthority = PrivacyCases.Email }],
+        };
+        var c = new ChildCase(child,
+            [Episode("E-1", E("last-seen", "2025-03-01T10:00:00Z"),
+                new EpisodeEvent(EventType.NotificationSent, I("2025-03-01T11:00:00Z"), Activity: "school-notice") { Recipient = PrivacyCases.Email, By = PrivacyCases.Phone })],
+            [new EpisodeEvent(EventType.DecisionRecorded, I("2025-03-02T10:00:00Z"), Activity: "strategy-meeting") { By = PrivacyCases.Postcode, Recipient = PrivacyCases.Name }]);
+        var errors = CaseValidator.Validate(c, I(PrivacyCases.At), Profile, Now);
+        errors.Select(e => e.Path).Should().BeEquivalentTo(["child.flags", "child.changes[0].from", "episodes[0].events[1].recipient", "episodes[0].events[1].by", "records[0].recipient", "records[0].by"]);
+        AssertClean(string.Join("\n", errors));
+
+        var refused = () => Evaluator.Evaluate(Profile, c, I(PrivacyCases.At));
+        var thrown = refused.Should().Throw<ArgumentException>().Which;
+        thrown.Message.Should().Contain("episodes[0].events[1].recipient");
+        AssertClean(thrown.ToString());
     }
 
     [Fact]
