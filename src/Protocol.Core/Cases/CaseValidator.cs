@@ -45,6 +45,7 @@ public static class CaseValidator
         var everything = episodes.SelectMany(e => e.Events).Concat(records).ToList();
         if (profile is not null) CheckVocabulary(childCase, everything, profile, errors);
 
+        CheckEventFields(everything, errors);
         foreach (var episode in episodes) CheckEpisode(episode, errors);
         CheckEpisodeIds(episodes, errors);
         CheckOverlaps(episodes, errors);
@@ -133,6 +134,21 @@ public static class CaseValidator
                 errors.Add(new CaseError(path + ".recipient", $"unknown recipient: not a role of profile '{profile.Metadata.Id}'; its roles are: {List(profile.Roles.Select(x => x.Id))}"));
             if (e.By is not null && !profile.DeclaresRole(e.By))
                 errors.Add(new CaseError(path + ".by", $"unknown role: not a role of profile '{profile.Metadata.Id}'; its roles are: {List(profile.Roles.Select(x => x.Id))}"));
+        }
+    }
+
+    /// <summary>
+    /// The fields that only some events carry, for a case built in code (the reader already checks them as it reads):
+    /// a police category on categorised, a usable interval on frequency-agreed.
+    /// </summary>
+    private static void CheckEventFields(IEnumerable<Ev> events, List<CaseError> errors)
+    {
+        foreach (var (e, path) in events)
+        {
+            if (e.Type == EventType.Categorised && (e.Category is null || !EventTypes.PoliceCategories.Contains(e.Category)))
+                errors.Add(new CaseError(path + ".category", $"categorised needs a police category: one of {List(EventTypes.PoliceCategories)}"));
+            if (e.Type == EventType.FrequencyAgreed && (e.Every is not { Value: > 0 } every || every.Unit == Time.TimeUnit.WorkingDays))
+                errors.Add(new CaseError(path + ".every", "frequency-agreed needs an interval of more than zero in minutes, hours, days, weeks or months"));
         }
     }
 

@@ -208,11 +208,11 @@ public class DatedFactsAndEventFieldsTests
         var errors = CaseValidator.Validate(c, At, Profile, Now);
         errors.Select(e => e.ToString()).Should().BeEquivalentTo(
         [
-            "child.flags: unknown flag: not a flag of profile 'fixture'; its flags are: exploitation-risk",
+            "child.flags: unknown flag: not a flag of profile 'fixture'; its flags are: exploitation-risk, open-case",
             "child.changes[1].from: is in the future (after the current time): a change is recorded once it has happened",
             "episodes[0].events[0].at: whereabouts-lost is before last-seen (episodes[0].events[1]): the child cannot be lost track of before they went missing",
-            "episodes[0].events[2].recipient: unknown recipient: not a role of profile 'fixture'; its roles are: police, social-worker, manager",
-            "records[0].by: unknown role: not a role of profile 'fixture'; its roles are: police, social-worker, manager",
+            "episodes[0].events[2].recipient: unknown recipient: not a role of profile 'fixture'; its roles are: police, social-worker, manager, carer, parent, head-teacher, independent-worker",
+            "records[0].by: unknown role: not a role of profile 'fixture'; its roles are: police, social-worker, manager, carer, parent, head-teacher, independent-worker",
         ]);
         errors.Should().NotContain(e => e.Message.Contains("gang-risk") || e.Message.Contains("headteacher") || e.Message.Contains("chair") || e.Message.Contains("2099"));
     }
@@ -231,5 +231,19 @@ public class DatedFactsAndEventFieldsTests
                 new EpisodeEvent(EventType.NotificationSent, I("2025-03-01T11:30:00Z"), Activity: "school-notice") { Recipient = "social-worker", By = "police" })],
             [new EpisodeEvent(EventType.FrequencyAgreed, I("2025-03-02T10:00:00Z"), Activity: "daily-review") { Every = new Amount(2, TimeUnit.Days), By = "manager" }]);
         CaseValidator.Validate(c, At, Profile, Now).Should().BeEmpty();
+    }
+}
+
+public class EventFieldsInCodeTests
+{
+    [Fact]
+    public void ACaseBuiltInCode_WithoutACategoryOrWithAZeroInterval_IsRejected_NamingTheField()
+    {
+        var c = new ChildCase(Child(), [Episode("E-1",
+            E("last-seen", "2025-03-01T10:00:00Z"),
+            new EpisodeEvent(EventType.Categorised, I("2025-03-01T11:00:00Z")),
+            new EpisodeEvent(EventType.FrequencyAgreed, I("2025-03-01T12:00:00Z"), Activity: "daily-review") { Every = new Protocol.Core.Time.Amount(0, Protocol.Core.Time.TimeUnit.Days) })]);
+        CaseValidator.Validate(c, I("2025-03-02T00:00:00Z"), Profile).Select(e => e.Path)
+            .Should().BeEquivalentTo(["episodes[0].events[1].category", "episodes[0].events[2].every"]);
     }
 }
