@@ -259,6 +259,12 @@ internal sealed partial class ProfileCompiler
                 return null;
             }
             fallback = word == "trigger";
+            if (!fallback && from.BeginsAbsence)
+            {
+                _r.Error(_r.Resolve(inr), ErrorCodes.Conflict, $"'if-not-recorded: wait' cannot go with 'from: {from}': the absence began even if that was not recorded, so the clock falls back to the trigger",
+                    "remove 'if-not-recorded'");
+                return null;
+            }
         }
         if (k.TryGetValue("within", out var within))
         {

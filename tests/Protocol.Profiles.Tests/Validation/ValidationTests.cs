@@ -320,3 +320,37 @@ public class NewLanguageValidationTests
         d.Hint.Should().Contain("office-hours");
     }
 }
+
+public class WaitingDeadlineValidationTests
+{
+    private const string Rule = """
+        profile: { id: test, authority: Test authority, title: Test protocol }
+        risk-levels: [medium, high]
+        roles: { police: Police }
+        activities: { interview: { kind: interview, title: Interview } }
+        obligations:
+          - id: interview
+            title: Interview
+            responsible: police
+            trigger: { on: reported-missing }
+            deadline: DEADLINE
+            met-by: interview-completed:interview
+            citation: §1
+        """;
+
+    [Theory]
+    [InlineData("{ within: 24h, from: found, if-not-recorded: wait }", null)]
+    [InlineData("{ within: 24h, from: found, if-not-recorded: trigger }", null)]
+    [InlineData("{ within: 24h, from: last-seen, if-not-recorded: trigger }", null)]
+    [InlineData("{ within: 24h, from: last-seen, if-not-recorded: wait }", ErrorCodes.Conflict)]
+    [InlineData("{ within: 24h, if-not-recorded: wait }", ErrorCodes.Conflict)]
+    [InlineData("{ within: 24h, from: found, if-not-recorded: later }", ErrorCodes.BadValue)]
+    [InlineData("{ within: 12h, from: { last-of: [found, return-notified] } }", null)]
+    [InlineData("{ within: 12h, from: { last-of: [found], first-of: [returned] } }", ErrorCodes.Conflict)]
+    public void IfNotRecorded_AndLastOf_AreChecked(string deadline, string? code)
+    {
+        var errors = ProfileLoader.Load(Rule.Replace("DEADLINE", deadline), "p.yaml").Diagnostics;
+        if (code is null) errors.Should().BeEmpty();
+        else errors.Should().ContainSingle().Which.Code.Should().Be(code);
+    }
+}
