@@ -42,10 +42,11 @@ internal sealed class ClassificationHistory(IReadOnlyList<ClassificationChange> 
 /// Follows each episode's classification through time. The profile's classification rules (first match wins) are
 /// taken at the episode's start, at each later record of the child up to the evaluation instant, and at each
 /// instant a time-dependent fact could change its answer without a record (a threshold reached, a night begun, a
-/// birthday, a flag's period): so an absence that becomes missing at its sixth hour, or when a looked-after child's
-/// whereabouts are lost, or when the police re-categorise it, changes at that moment. After the missing period has
-/// ended, only records change it (a report made after the return); age, flags and time are taken as they stood at
-/// the end. One per evaluation; not thread-safe.
+/// flag's period): so an absence that becomes missing at its sixth hour, or when a looked-after child's whereabouts
+/// are lost, or when the police re-categorise it, changes at that moment. Age is the child's age when the episode
+/// began (a 12-year-old's episode does not stop being a child's under-13 episode at the 13th birthday), as are care
+/// status, placement and authorities. After the missing period has ended, only records change it (a report made
+/// after the return); flags and time are taken as they stood at the end. One per evaluation; not thread-safe.
 /// </summary>
 internal sealed class EpisodeClassifier(CompiledProfile profile, ChildCase childCase, Instant at)
 {
@@ -73,7 +74,8 @@ internal sealed class EpisodeClassifier(CompiledProfile profile, ChildCase child
     /// The label the episode would have at a later instant if nothing is recorded before it (for a duty that is still
     /// to come): the rules taken at <paramref name="t"/> with the records as they stand.
     /// </summary>
-    public ClassificationChange Projected(Episode episode, Instant t) => Classify(new FactContext(profile, childCase, episode, t, null, LabelAt), t);
+    public ClassificationChange Projected(Episode episode, Instant t) =>
+        Classify(new FactContext(profile, childCase, episode, t, null, LabelAt, ageAt: episode.Start), t);
 
     private ClassificationChange Classify(FactContext context, Instant t)
     {
@@ -95,9 +97,11 @@ internal sealed class EpisodeClassifier(CompiledProfile profile, ChildCase child
         for (var probe = 0; probe < MaxProbes; probe++)
         {
             var factTime = end is { } e && e < t ? e : t;
-            var context = new FactContext(profile, childCase, episode, t, null, LabelAt, factTime);
+            var context = new FactContext(profile, childCase, episode, t, null, LabelAt, factTime, ageAt: start);
             var change = Classify(context, t);
-            if (changes.Count == 0 || changes[^1].Classification != change.Classification) changes.Add(change);
+            // A new step when the label changes, or when another rule now gives it (its reason and citation change).
+            if (changes.Count == 0 || changes[^1].Classification != change.Classification || changes[^1].Citation != change.Citation || changes[^1].Reason != change.Reason)
+                changes.Add(change);
             useAll |= context.ConsultedOtherRecords;
             var next = NextAfter(useAll ? ChildInstants() : own, t);
             if (factTime == t && context.NextChange < next) next = context.NextChange;

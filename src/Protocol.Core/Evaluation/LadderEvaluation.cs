@@ -92,7 +92,10 @@ internal static class LadderEvaluation
             why.Add($"Due {(rung.Deadline.Kind is DeadlineKind.Immediately or DeadlineKind.AtTrigger ? "at" : "by")} {F(dueAt)} ({rung.Deadline.Describe()} of the trigger episode {trigger.Episode.Id}, dated {F(trigger.At)}).");
         else why.Add($"Deadline: {rung.Deadline.Describe()}.");
         if (ladder.Reading is { } reading) why.Add($"Reading: {reading}");
-        var met = records.FirstOrDefault(e => e.At >= trigger.At && e.Type.IsActivityRecord() && e.Type != EventType.FrequencyAgreed && e.Activity == rung.Activity.Id);
+        // Any record of the rung's activity meets it; a recorded decision only where a decision is what is asked for.
+        var decides = decision || rung.Nature == Nature.Consider;
+        var met = records.FirstOrDefault(e => e.At >= trigger.At && e.Type.IsActivityRecord() && e.Activity == rung.Activity.Id
+                                              && e.Type != EventType.FrequencyAgreed && (e.Type != EventType.DecisionRecorded || decides));
         var facts = new DutyFacts
         {
             Raised = true,

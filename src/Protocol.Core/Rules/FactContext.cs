@@ -7,8 +7,9 @@ namespace Protocol.Core.Rules;
 /// <summary>
 /// The facts a condition may test, fixed at one point in time (<see cref="At"/>): the trigger of an
 /// obligation, or an instant of an episode's classification history. Only events at or before that point
-/// count; flags, age and office hours are judged at <see cref="FactTime"/> (the same instant, except that an
-/// episode's classification after it ended takes them as they stood when it ended); care status, placement
+/// count; flags and office hours are judged at <see cref="FactTime"/> (the same instant, except that an
+/// episode's classification after it ended takes them as they stood when it ended); age at <see cref="AgeAt"/> (the
+/// same instant, except that an episode's classification takes the age when it began); care status, placement
 /// and authorities are those in force at <see cref="CircumstancesAt"/> (an episode's start: "an episode uses
 /// those in force when it began"). Profile conditions compile to calls of these methods and nothing else.
 /// <para>
@@ -21,7 +22,7 @@ namespace Protocol.Core.Rules;
 public sealed class FactContext
 {
     internal FactContext(CompiledProfile profile, ChildCase childCase, Episode? episode, Instant at, string? classification,
-        Func<Episode, Instant, string?>? classificationOf = null, Instant? factTime = null, Instant? circumstancesAt = null)
+        Func<Episode, Instant, string?>? classificationOf = null, Instant? factTime = null, Instant? circumstancesAt = null, Instant? ageAt = null)
     {
         _classificationOf = classificationOf ?? ((_, _) => null);
         Profile = profile;
@@ -29,6 +30,7 @@ public sealed class FactContext
         Episode = episode;
         At = at;
         FactTime = factTime ?? at;
+        AgeAt = ageAt ?? FactTime;
         CircumstancesAt = circumstancesAt ?? episode?.Start ?? at;
         Classification = classification;
         _circumstances = childCase.Child.CircumstancesAt(CircumstancesAt);
@@ -51,6 +53,9 @@ public sealed class FactContext
 
     /// <summary>The instant flags, age and office hours are judged at (normally <see cref="At"/>).</summary>
     public Instant FactTime { get; }
+
+    /// <summary>The instant age is judged at: the trigger of a duty; an episode's start for its classification.</summary>
+    public Instant AgeAt { get; }
 
     /// <summary>The instant care status, placement and authorities are taken at (an episode's start).</summary>
     public Instant CircumstancesAt { get; }
@@ -110,11 +115,11 @@ public sealed class FactContext
         return Case.Child.HasFlagAt(flag, FactTime);
     }
 
-    /// <summary>The child's age in whole years at <see cref="FactTime"/>, or null if unknown.</summary>
+    /// <summary>The child's age in whole years at <see cref="AgeAt"/>, or null if unknown.</summary>
     public int? Age()
     {
-        if (!TimeFrozen) ChangesAt(Case.Child.NextBirthday(FactTime, Calendar.Zone));
-        return Case.Child.AgeAt(FactTime, Calendar.Zone);
+        if (!TimeFrozen && AgeAt == At) ChangesAt(Case.Child.NextBirthday(AgeAt, Calendar.Zone));
+        return Case.Child.AgeAt(AgeAt, Calendar.Zone);
     }
 
     /// <summary>True if the age is known and under the limit.</summary>
