@@ -98,7 +98,7 @@ public class LadderSwitchTests
         high.MetBy!.Event.Should().Be($"{type}:repeat-2");
     }
 
-    [Fact(Skip = "engine bug: a rung is met by any activity record of its activity, so a decision-recorded on the lower meeting meets a duty rung and counts as the meeting held; repeat-high then gets its own deadline instead of a decision")]
+    [Fact]
     public void FourthEpisode_DecisionRecordedOnRepeat1_IsNotTheMeetingHeld()
     {
         // repeat-low is a duty, not a "consider": a decision on repeat-1 (21 Jan) does not meet E3's rung (raised 20 Jan,
