@@ -136,8 +136,22 @@ internal static class Commands
                     return 1;
                 }
                 var result = Evaluator.EvaluateCaseload(loaded.Profile!, caseload.Caseload!, instant);
-                if (parse.GetValue(format) == "json") cx.Out.WriteLine(AssessmentJson.Serialize(result));
-                else TextReport.WriteCaseload(cx.Console, result, loaded.Profile!, parse.GetValue(explain));
+                Func<Assessment, (Instant Until, IReadOnlyList<ComingDuty> Items)>? comingFor = null;
+                if (horizonLength is not null)
+                {
+                    var until = horizonLength.AddTo(instant, loaded.Profile!.Calendar);
+                    comingFor = a => (until, Horizon.Coming(a, until - instant));
+                }
+                if (parse.GetValue(format) == "json") cx.Out.WriteLine(AssessmentJson.Serialize(result, comingFor));
+                else
+                {
+                    TextReport.WriteCaseload(cx.Console, result, loaded.Profile!, parse.GetValue(explain));
+                    if (comingFor is not null)
+                    {
+                        cx.Console.WriteLine();
+                        TextReport.WriteCaseloadHorizon(cx.Console, result, comingFor, loaded.Profile!.Calendar.Zone);
+                    }
+                }
                 return 0;
             }
             var read = CaseReader.Read(json, loaded.Profile, instant, now, later);

@@ -93,6 +93,25 @@ internal static class TextReport
         c.Write(table);
     }
 
+    /// <summary>What falls due within the horizon across a caseload, child by child.</summary>
+    public static void WriteCaseloadHorizon(IAnsiConsole c, CaseloadAssessment result, Func<Assessment, (Instant Until, IReadOnlyList<ComingDuty> Items)> comingFor, DateTimeZone zone)
+    {
+        var horizons = result.Children.Select(a => (Child: a.ChildId, Coming: comingFor(a))).ToList();
+        var until = horizons.Count > 0 ? horizons[0].Coming.Until : result.EvaluatedAt;
+        var table = new Table().Title($"Coming due by {DueTime.FormatLocal(until, zone)} (next {DutySpan(until - result.EvaluatedAt)}), if nothing changes")
+            .AddColumns("status", "child", "duty", "episode", "responsible", "due (Europe/London)", "citation");
+        var rows = horizons.SelectMany(h => h.Coming.Items.Select(d => (h.Child, Duty: d))).OrderBy(x => x.Duty.Due?.Utc ?? x.Duty.ArisesAt).ToList();
+        foreach (var (child, d) in rows)
+        {
+            var title = d.Title + (d.Occurrence is { } n ? $" (#{n})" : "") + (d.Recipient is { } r ? $" — to {r.Title}" : "");
+            var due = d.Due is null ? "—" : d.Due.Immediate ? $"immediately ({d.Due.Local})" : d.Due.Local;
+            table.AddRow(StatusMarkup(d.Status), Commands.Esc(child), Commands.Esc($"{d.Id}: {title}"), Commands.Esc(d.EpisodeId ?? "child"),
+                Commands.Esc(d.Responsible.Title), Commands.Esc(due), Commands.Esc(d.Citation));
+        }
+        if (rows.Count == 0) table.AddRow("", "", "nothing falls due in this time", "", "", "", "");
+        c.Write(table);
+    }
+
     private static string DutySpan(Duration d) => d.TotalHours % 24 == 0 && d.TotalHours >= 24 ? $"{d.TotalHours / 24:0} day(s)" : $"{d.TotalHours:0.##} hour(s)";
 
     /// <summary>The due column: the due time, "immediately", what it waits for, or that it is untimed.</summary>

@@ -106,7 +106,7 @@ public class HorizonCliTests
         r.Out.Should().BeEmpty();
     }
 
-    [Fact(Skip = "engine bug: with a caseload file, evaluate ignores --horizon silently (Commands.Evaluate returns before the horizon is computed): exit 0, no 'Coming due' table and no horizon in the JSON")]
+    [Fact]
     public void Horizon_WithACaseload_IsNotSilentlyIgnored()
     {
         // Either the coming items are shown for the caseload, or the option is refused as a usage error.

@@ -31,7 +31,13 @@ public static class AssessmentJson
     }
 
     /// <summary>Serialises a caseload assessment: each child's assessment and the establishments' escalations.</summary>
-    public static string Serialize(CaseloadAssessment c)
+    public static string Serialize(CaseloadAssessment c) => Serialize(c, null);
+
+    /// <summary>
+    /// Serialises a caseload assessment, each child with what falls due within a horizon (<see cref="Horizon.Coming"/>)
+    /// when <paramref name="horizon"/> gives it.
+    /// </summary>
+    public static string Serialize(CaseloadAssessment c, Func<Assessment, (Instant Until, IReadOnlyList<ComingDuty> Items)>? horizon)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Options))
@@ -40,7 +46,7 @@ public static class AssessmentJson
             w.WriteString("profile", c.ProfileId);
             w.WriteString("evaluatedAt", Utc.Format(c.EvaluatedAt));
             w.WriteStartArray("children");
-            foreach (var a in c.Children) Write(w, a);
+            foreach (var a in c.Children) Write(w, a, horizon?.Invoke(a));
             w.WriteEndArray();
             WriteEscalations(w, "establishments", c.Establishments);
             WriteLadders(w, "establishmentLadders", c.EstablishmentLadders);

@@ -45,6 +45,10 @@ internal static class DutyLifecycle
             var done = d.Met is { } m ? $" (recorded as done: {m.AsReference()} at {format(m.At)})" : "";
             return (ObligationStatus.External, $"External: owed by {owner}, not by this authority; shown for information, never overdue here{done}.");
         }
+        // Not raised yet, but already done by a record brought forward (met-since: episode-start): still upcoming — it
+        // may never arise — and nothing will be due when it does.
+        if (!d.Raised && d.Met is { } early)
+            return (ObligationStatus.Upcoming, $"Upcoming, already met in advance ({d.MetHow ?? $"{early.AsReference()} at {format(early.At)}"}): it arises at {format(d.RaisedAt)} if nothing changes, and is then met on time.");
         if (!d.Raised)
             return (ObligationStatus.Upcoming, $"Upcoming: arises at {format(d.RaisedAt)} ({Span(d.RaisedAt - at)} from now) if nothing changes" +
                 (d.Due is { } due ? $"; it would then be due {(d.Due == d.RaisedAt ? "at once" : $"by {format(due)}")}." : "."));
@@ -80,6 +84,7 @@ internal static class DutyLifecycle
     /// <summary>A length of time in days, hours and minutes, e.g. "1d 2h 30m".</summary>
     public static string Span(Duration d)
     {
+        if (d < Duration.FromMinutes(1)) return $"{(long)Math.Ceiling(d.TotalSeconds)}s";
         var total = (long)Math.Round(d.TotalMinutes);
         var days = total / (24 * 60);
         var hours = total / 60 % 24;

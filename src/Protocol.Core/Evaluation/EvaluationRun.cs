@@ -121,9 +121,11 @@ public static partial class Evaluator
                 }
                 case MissingForTrigger m:
                 {
-                    if (m.From.FirstIn(episode, at) is not { } start) return;
+                    if (m.From.ClockStartIn(episode, at) is not { } start) return;
                     var mark = m.Amount.AddTo(start.At, Calendar);
-                    triggerText = $"still missing {(m.Mode == ThresholdMode.Strict ? "more than" : "at")} {m.Amount} after {m.From} at {Format(start.At)}, i.e. from {Format(mark)}";
+                    var startText = m.From.Matches(start) ? $"{m.From} at {Format(start.At)}"
+                        : $"{m.From} (not recorded: the episode's start, {start.Type.Name()} at {Format(start.At)})";
+                    triggerText = $"still missing {(m.Mode == ThresholdMode.Strict ? "more than" : "at")} {m.Amount} after {startText}, i.e. from {Format(mark)}";
                     var end = episode.MissingEnd(profile.MissingEndsOn, at);
                     if (end is not null)
                     {
@@ -188,8 +190,9 @@ public static partial class Evaluator
             if (!Applies(rule, context, why)) return;
             var deadline = ChooseDeadline(rule, context, why);
             var owner = ExternalOwner(rule, context.Circumstances);
+            var metFrom = rule.MetSince == MetSince.EpisodeStart ? episode.Start ?? mark : mark;
             foreach (var recipient in Recipients(rule))
-                AddOccurrences(new Raised(rule, deadline, episode, episode.Id, mark, IsRaised: false, triggerText, why, [], mark, recipient, owner));
+                AddOccurrences(new Raised(rule, deadline, episode, episode.Id, mark, IsRaised: false, triggerText, why, Candidates(rule, episode), metFrom, recipient, owner));
         }
 
         /// <summary>A threshold the episode ended before reaching: said once, so that a duty shown as upcoming does not vanish without a reason.</summary>

@@ -26,7 +26,8 @@ public static class Horizon
     /// The duties and rungs that fall due, or become late, within <paramref name="within"/> after the assessment's
     /// instant: pending and decision-required items due (or late) by then, and upcoming items (thresholds not yet
     /// reached, next occurrences of schedules) that arise and fall due by then. Ordered by due time, then arising.
-    /// Items that are overdue already, met, lapsed, external or not applicable are not coming.
+    /// Items that are overdue already, met (an upcoming one met in advance too), lapsed, external or not applicable
+    /// are not coming.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="within"/> is negative.</exception>
     public static IReadOnlyList<ComingDuty> Coming(Assessment assessment, Duration within)
@@ -45,7 +46,7 @@ public static class Horizon
         }
         var items = new List<ComingDuty>();
         foreach (var o in assessment.Obligations)
-            if (Falls(o.Status, o.TriggeredAt, o.Due))
+            if (o.MetBy is null && Falls(o.Status, o.TriggeredAt, o.Due))
                 items.Add(new ComingDuty("obligation", o.Id, o.Title, o.EpisodeId, o.Occurrence, o.Recipient, o.Status, o.TriggeredAt, o.Due, o.Due?.LateAfter, o.Responsible, o.Citation));
         foreach (var e in assessment.Escalations)
             if (Falls(e.Status, e.TriggeredAt, e.Due))

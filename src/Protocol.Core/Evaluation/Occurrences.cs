@@ -97,7 +97,11 @@ public static partial class Evaluator
                         default:
                             dueNote = $"{every} after the previous due time{agreed}";
                             if (every != baseEvery) (baseNominal, baseDue, baseK, baseEvery) = (nominal, due, k - 1, every);
-                            if (every.IsElapsed) due = baseDue + every.ToDuration() * (k - baseK);
+                            if (every.IsElapsed)
+                            {
+                                due = baseDue + every.ToDuration() * (k - baseK);
+                                nominal = due.InZone(Calendar.Zone).LocalDateTime; // a later calendar interval counts from here
+                            }
                             else
                             {
                                 // From the wall-clock time the deadline names, so a due time in a skipped hour does not drift.
@@ -164,15 +168,16 @@ public static partial class Evaluator
             EpisodeEvent? met = null;
             string? metHow = null;
             EpisodeEvent? lapse = null;
-            if (raised)
+            // A duty not yet raised may already be met by a record brought forward (met-since: episode-start).
+            if (raised || window.Start <= at)
             {
                 met = FindMet(rule, r, window, why);
-                if (met is null && occurrence is null or 1 && rule.Standing is { } standing && Standing(standing, r, raisedAt) is { } arrangement)
+                if (met is null && raised && occurrence is null or 1 && rule.Standing is { } standing && Standing(standing, r, raisedAt) is { } arrangement)
                 {
                     met = arrangement;
                     metHow = $"a standing arrangement in force at the trigger ({arrangement.AsReference()} at {Format(arrangement.At)})";
                 }
-                if (met is null)
+                if (met is null && raised)
                     foreach (var e in r.Episode is null ? r.Candidates : r.Episode.Events)
                     {
                         // A lapse counts from the start of the occurrence's window, whenever it came (before or after the due time).

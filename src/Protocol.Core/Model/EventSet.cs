@@ -11,9 +11,10 @@ public enum EventSetMode
 
 /// <summary>
 /// One or more kinds of event, read as "the first of these to happen" — e.g. a clock that starts at
-/// <c>[found, returned]</c>, or starts at <c>last-seen</c> and falls back to <c>carer-aware</c> when the
-/// case has no last-seen (<c>[last-seen, carer-aware]</c>) — or as "the last of these, once all have
-/// happened" (<c>{ last-of: [...] }</c>). Each event counts at its first occurrence in the episode.
+/// <c>[found, returned]</c> — or as "the last of these, once all have happened" (<c>{ last-of: [...] }</c>). Each
+/// event counts at its first occurrence in the episode. A list of events that begin the absence (last seen, the
+/// carer's awareness) is read in the order written: <c>[last-seen, carer-aware]</c> is last seen, or the carer's
+/// awareness when last seen is not recorded.
 /// </summary>
 public sealed record EventSet
 {
@@ -49,7 +50,16 @@ public sealed record EventSet
     /// </summary>
     public EpisodeEvent? FirstIn(Episode episode, NodaTime.Instant asAt)
     {
-        if (Mode == EventSetMode.FirstOf) return episode.FirstOf(Events, asAt);
+        if (Mode == EventSetMode.FirstOf)
+        {
+            // Events that begin the absence are read in the order written: "last seen, or the carer's awareness when
+            // last seen is not recorded" (a carer aware before a later sighting recorded as last seen does not start
+            // the absence earlier).
+            if (!BeginsAbsence || Events.Count == 1) return episode.FirstOf(Events, asAt);
+            foreach (var r in Events)
+                if (episode.First(r, asAt) is { } e) return e;
+            return null;
+        }
         EpisodeEvent? last = null;
         foreach (var r in Events)
         {
@@ -59,6 +69,14 @@ public sealed record EventSet
         }
         return last;
     }
+
+    /// <summary>
+    /// The instant a clock counted from this set starts: <see cref="FirstIn"/>, or, when the set names only events that
+    /// begin the absence and none is recorded, the episode's own start (<see cref="Episode.StartEvent"/>) — the absence
+    /// began, even if that was not written down. Null when the clock cannot start yet.
+    /// </summary>
+    public EpisodeEvent? ClockStartIn(Episode episode, NodaTime.Instant asAt) =>
+        FirstIn(episode, asAt) ?? (BeginsAbsence && episode.StartEvent is { } start && start.At <= asAt ? start : null);
 
     /// <summary>The references with no occurrence in the episode at or before <paramref name="asAt"/>.</summary>
     public IReadOnlyList<EventReference> NotYetIn(Episode episode, NodaTime.Instant asAt) =>

@@ -162,7 +162,7 @@ public sealed class FactContext
     /// </summary>
     public bool MissingForAtLeast(Amount amount, EventSet from)
     {
-        if (Episode is null || from.FirstIn(Episode, At) is not { } start) return false;
+        if (Episode is null || from.ClockStartIn(Episode, At) is not { } start) return false;
         var threshold = amount.AddTo(start.At, Calendar);
         var ended = Episode.MissingEnd(Profile.MissingEndsOn, At);
         if (threshold > At)
@@ -179,7 +179,7 @@ public sealed class FactContext
     /// </summary>
     public bool MissingForMoreThan(Amount amount, EventSet from)
     {
-        if (Episode is null || from.FirstIn(Episode, At) is not { } start) return false;
+        if (Episode is null || from.ClockStartIn(Episode, At) is not { } start) return false;
         var threshold = amount.AddTo(start.At, Calendar);
         var ended = Episode.MissingEnd(Profile.MissingEndsOn, At);
         if (threshold >= At)
@@ -198,7 +198,7 @@ public sealed class FactContext
     /// </summary>
     public bool MissingDuring(LocalTime start, LocalTime end, EventSet from)
     {
-        if (Episode is null || from.FirstIn(Episode, At) is not { } begin) return false;
+        if (Episode is null || from.ClockStartIn(Episode, At) is not { } begin) return false;
         var ended = Episode.MissingEnd(Profile.MissingEndsOn, At);
         var stop = ended is not null && ended.At < At ? ended.At : At;
         if (stop < begin.At) return false;
