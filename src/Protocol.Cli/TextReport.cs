@@ -83,12 +83,8 @@ internal static class TextReport
         var until = DueTime.FormatLocal(a.EvaluatedAt + within, zone);
         var table = new Table().Title($"Coming due by {until} (next {DutySpan(within)}), if nothing changes").AddColumns("status", "duty", "episode", "responsible", "arises", "due (Europe/London)", "citation");
         foreach (var d in coming)
-        {
-            var title = d.Title + (d.Occurrence is { } n ? $" (#{n})" : "") + (d.Recipient is { } r ? $" — to {r.Title}" : "");
-            var due = d.Due is null ? "—" : d.Due.Immediate ? $"immediately ({d.Due.Local}){(d.LateAfter is { } l ? $", late after {DueTime.FormatLocal(l, zone)}" : "")}" : d.Due.Local;
-            table.AddRow(StatusMarkup(d.Status), Commands.Esc($"{d.Id}: {title}"), Commands.Esc(d.EpisodeId ?? "child"), Commands.Esc(d.Responsible.Title),
-                Commands.Esc(DueTime.FormatLocal(d.ArisesAt, zone)), Commands.Esc(due), Commands.Esc(d.Citation));
-        }
+            table.AddRow(StatusMarkup(d.Status), Commands.Esc(ComingTitle(d)), Commands.Esc(d.EpisodeId ?? "child"), Commands.Esc(d.Responsible.Title),
+                Commands.Esc(DueTime.FormatLocal(d.ArisesAt, zone)), Commands.Esc(ComingDue(d, zone)), Commands.Esc(d.Citation));
         if (coming.Count == 0) table.AddRow("", "nothing falls due in this time", "", "", "", "", "");
         c.Write(table);
     }
@@ -102,15 +98,19 @@ internal static class TextReport
             .AddColumns("status", "child", "duty", "episode", "responsible", "due (Europe/London)", "citation");
         var rows = horizons.SelectMany(h => h.Coming.Items.Select(d => (h.Child, Duty: d))).OrderBy(x => x.Duty.Due?.Utc ?? x.Duty.ArisesAt).ToList();
         foreach (var (child, d) in rows)
-        {
-            var title = d.Title + (d.Occurrence is { } n ? $" (#{n})" : "") + (d.Recipient is { } r ? $" — to {r.Title}" : "");
-            var due = d.Due is null ? "—" : d.Due.Immediate ? $"immediately ({d.Due.Local})" : d.Due.Local;
-            table.AddRow(StatusMarkup(d.Status), Commands.Esc(child), Commands.Esc($"{d.Id}: {title}"), Commands.Esc(d.EpisodeId ?? "child"),
-                Commands.Esc(d.Responsible.Title), Commands.Esc(due), Commands.Esc(d.Citation));
-        }
+            table.AddRow(StatusMarkup(d.Status), Commands.Esc(child), Commands.Esc(ComingTitle(d)), Commands.Esc(d.EpisodeId ?? "child"),
+                Commands.Esc(d.Responsible.Title), Commands.Esc(ComingDue(d, zone)), Commands.Esc(d.Citation));
         if (rows.Count == 0) table.AddRow("", "", "nothing falls due in this time", "", "", "", "");
         c.Write(table);
     }
+
+    private static string ComingTitle(ComingDuty d) =>
+        $"{d.Id}: {d.Title}" + (d.Occurrence is { } n ? $" (#{n})" : "") + (d.Recipient is { } r ? $" — to {r.Title}" : "");
+
+    private static string ComingDue(ComingDuty d, DateTimeZone zone) =>
+        d.Due is null ? "—"
+        : d.Due.Immediate ? $"immediately ({d.Due.Local}){(d.LateAfter is { } l ? $", late after {DueTime.FormatLocal(l, zone)}" : "")}"
+        : d.Due.Local;
 
     private static string DutySpan(Duration d) => d.TotalHours % 24 == 0 && d.TotalHours >= 24 ? $"{d.TotalHours / 24:0} day(s)" : $"{d.TotalHours:0.##} hour(s)";
 

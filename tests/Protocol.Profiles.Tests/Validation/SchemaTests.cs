@@ -45,25 +45,7 @@ public partial class SchemaTests
         Report(errors).Should().BeEmpty("{0} must satisfy profiles/profile.schema.json (each line of the report is one schema error, at its place in the profile)", file);
     }
 
-    private const string Minimal = """
-        profile:
-          id: test
-          authority: Test authority
-          title: Test protocol
-        risk-levels: [medium, high]
-        roles:
-          police: Police
-        activities:
-          interview: { kind: interview, title: Interview }
-        obligations:
-          - id: interview
-            title: Interview within 24 hours
-            responsible: police
-            trigger: { on: found }
-            deadline: { within: 24h }
-            met-by: interview-completed:interview
-            citation: §1
-        """;
+    private const string Minimal = ValidationTests.Minimal;
 
     [Fact]
     public void MinimalProfile_IsValid_ByTheSchemaAndTheLoader()

@@ -5,7 +5,8 @@ namespace Protocol.Profiles.Tests.Validation;
 /// <summary>Every mistake a policy officer can make is reported, all at once, with line and column.</summary>
 public class ValidationTests
 {
-    private const string Minimal = """
+    /// <summary>The smallest valid profile: one obligation. Tests change one thing in it.</summary>
+    internal const string Minimal = """
         profile:
           id: test
           authority: Test authority
@@ -260,25 +261,7 @@ public class ValidationTests
 
 public class NewLanguageValidationTests
 {
-    private const string Minimal = """
-        profile:
-          id: test
-          authority: Test authority
-          title: Test protocol
-        risk-levels: [medium, high]
-        roles:
-          police: Police
-        activities:
-          interview: { kind: interview, title: Interview }
-        obligations:
-          - id: interview
-            title: Interview within 24 hours
-            responsible: police
-            trigger: { on: found }
-            deadline: { within: 24h }
-            met-by: interview-completed:interview
-            citation: §1
-        """;
+    private const string Minimal = ValidationTests.Minimal;
 
     private static IReadOnlyList<ProfileDiagnostic> Errors(string yaml) => ProfileLoader.Load(yaml, "p.yaml").Diagnostics;
 
