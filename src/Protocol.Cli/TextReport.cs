@@ -109,7 +109,7 @@ internal static class TextReport
 
     private static string ComingDue(ComingDuty d, DateTimeZone zone) =>
         d.Due is null ? "—"
-        : d.Due.Immediate ? $"immediately ({d.Due.Local}){(d.LateAfter is { } l ? $", late after {DueTime.FormatLocal(l, zone)}" : "")}"
+        : d.Due.Immediate ? $"immediately ({d.Due.Local}){(d.Due.LateAfter is { } l ? $", late after {DueTime.FormatLocal(l, zone)}" : "")}"
         : d.Due.Local;
 
     private static string DutySpan(Duration d) => d.TotalHours % 24 == 0 && d.TotalHours >= 24 ? $"{d.TotalHours / 24:0} day(s)" : $"{d.TotalHours:0.##} hour(s)";

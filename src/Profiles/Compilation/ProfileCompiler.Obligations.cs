@@ -305,9 +305,9 @@ internal sealed partial class ProfileCompiler
         if (grace is not null)
         {
             var own = ReadGrace(grace, "'grace'");
-            return own is null ? null : deadline with { Grace = own.Value.Amount, GraceReading = "this deadline's own grace" };
+            return own is null ? null : deadline with { Grace = own.Value.Amount };
         }
-        if (_immediateGrace is { } g) return deadline with { Grace = g.Amount, GraceReading = g.Reading };
+        if (_immediateGraceStated) return deadline with { Grace = _immediateGrace };
         if (!_missingGraceReported)
         {
             _missingGraceReported = true;

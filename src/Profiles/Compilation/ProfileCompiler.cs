@@ -77,7 +77,8 @@ internal sealed partial class ProfileCompiler
         };
     }
 
-    private (Amount? Amount, string Reading)? _immediateGrace;
+    private Amount? _immediateGrace;
+    private bool _immediateGraceStated;
     private bool _missingGraceReported;
 
     /// <summary>The <c>immediately-grace</c> setting, if the profile states it: a length of time, or <c>never</c>.</summary>
@@ -88,7 +89,7 @@ internal sealed partial class ProfileCompiler
         var setting = _settings.First(x => x.Name == ImmediateGraceSetting);
         var grace = ReadGrace(value, $"setting '{ImmediateGraceSetting}'");
         if (grace is null) return null;
-        _immediateGrace = (grace.Value.Amount, setting.Reading);
+        (_immediateGrace, _immediateGraceStated) = (grace.Value.Amount, true);
         return setting;
     }
 

@@ -12,12 +12,11 @@ namespace Protocol.Core.Evaluation;
 /// <param name="Recipient">For a duty with recipients, the one this is about.</param>
 /// <param name="Status">Its state now: upcoming, pending or decision-required.</param>
 /// <param name="ArisesAt">When it arises (in the past for one already raised).</param>
-/// <param name="Due">When it is due, if it has a due time.</param>
-/// <param name="LateAfter">When it becomes late, if it can.</param>
+/// <param name="Due">When it is due, if it has a due time (with when it becomes late, if it can).</param>
 /// <param name="Responsible">Who must do it.</param>
 /// <param name="Citation">The protocol's own section.</param>
 public sealed record ComingDuty(string Kind, string Id, string Title, string? EpisodeId, int? Occurrence, RoleDefinition? Recipient,
-    ObligationStatus Status, Instant ArisesAt, DueTime? Due, Instant? LateAfter, RoleDefinition Responsible, string Citation);
+    ObligationStatus Status, Instant ArisesAt, DueTime? Due, RoleDefinition Responsible, string Citation);
 
 /// <summary>What will fall due in a stretch of time after the evaluation instant, if nothing changes.</summary>
 public static class Horizon
@@ -47,10 +46,10 @@ public static class Horizon
         var items = new List<ComingDuty>();
         foreach (var o in assessment.Obligations)
             if (o.MetBy is null && Falls(o.Status, o.TriggeredAt, o.Due))
-                items.Add(new ComingDuty("obligation", o.Id, o.Title, o.EpisodeId, o.Occurrence, o.Recipient, o.Status, o.TriggeredAt, o.Due, o.Due?.LateAfter, o.Responsible, o.Citation));
+                items.Add(new ComingDuty("obligation", o.Id, o.Title, o.EpisodeId, o.Occurrence, o.Recipient, o.Status, o.TriggeredAt, o.Due, o.Responsible, o.Citation));
         foreach (var e in assessment.Escalations)
             if (Falls(e.Status, e.TriggeredAt, e.Due))
-                items.Add(new ComingDuty("escalation", e.RungId, e.Title, e.TriggerEpisodeId, null, null, e.Status, e.TriggeredAt, e.Due, e.Due?.LateAfter, e.Responsible, e.Citation));
+                items.Add(new ComingDuty("escalation", e.RungId, e.Title, e.TriggerEpisodeId, null, null, e.Status, e.TriggeredAt, e.Due, e.Responsible, e.Citation));
         return items.OrderBy(i => i.Due?.Utc ?? i.ArisesAt).ThenBy(i => i.ArisesAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
 }

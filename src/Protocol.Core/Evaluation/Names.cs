@@ -19,10 +19,6 @@ public static class Names
         _ => "not-applicable",
     };
 
-    /// <summary>True for a duty that is this authority's to do and not yet done: pending, decision-required or overdue.</summary>
-    public static bool IsOutstanding(this ObligationStatus status) =>
-        status is ObligationStatus.Pending or ObligationStatus.DecisionRequired or ObligationStatus.Overdue;
-
     /// <summary>Parses a status name.</summary>
     public static bool TryParseStatus(string text, out ObligationStatus status)
     {

@@ -22,9 +22,6 @@ public sealed record Deadline(DeadlineKind Kind, Amount? Amount = null, EventSet
     /// </summary>
     public Amount? Grace { get; init; }
 
-    /// <summary>The reading that justifies the grace (or "never"), from the profile's setting.</summary>
-    public string? GraceReading { get; init; }
-
     /// <summary>
     /// When <see cref="From"/> names an event that is not recorded: false (the default) waits for it — the duty has no
     /// due time until it is recorded; true counts from the trigger instead, as the profile's reading says. An event
