@@ -257,22 +257,26 @@ public static partial class Evaluator
         /// </summary>
         private IReadOnlyList<EpisodeEvent> Candidates(ObligationRule rule, Episode episode)
         {
-            IEnumerable<EpisodeEvent> events = episode.Events;
-            var mixed = false;
-            if (rule.SharedAcrossEpisodesWithin is { } window && episode.Start is { } start)
+            if (rule.SharedAcrossEpisodesWithin is not { } window || episode.Start is not { } start)
             {
-                foreach (var other in childCase.Episodes)
-                {
-                    if (ReferenceEquals(other, episode) || other.Start is not { } s) continue;
-                    var (early, late) = s < start ? (s, start) : (start, s);
-                    if (window.AddTo(early, Calendar) < late) continue;
-                    events = events.Concat(other.Events);
-                    mixed = true;
-                }
+                // The same for every rule of the episode: merged and sorted once.
+                if (childCase.Records.IsEmpty) return episode.Events;
+                if (!_withRecords.TryGetValue(episode, out var merged))
+                    _withRecords[episode] = merged = episode.Events.Concat(childCase.Records).OrderBy(e => e.At).ToList();
+                return merged;
             }
-            if (!childCase.Records.IsEmpty) { events = events.Concat(childCase.Records); mixed = true; }
-            return mixed ? events.OrderBy(e => e.At).ToList() : episode.Events;
+            IEnumerable<EpisodeEvent> events = episode.Events.Concat(childCase.Records);
+            foreach (var other in childCase.Episodes)
+            {
+                if (ReferenceEquals(other, episode) || other.Start is not { } s) continue;
+                var (early, late) = s < start ? (s, start) : (start, s);
+                if (window.AddTo(early, Calendar) < late) continue;
+                events = events.Concat(other.Events);
+            }
+            return events.OrderBy(e => e.At).ToList();
         }
+
+        private readonly Dictionary<Episode, List<EpisodeEvent>> _withRecords = new(ReferenceEqualityComparer.Instance);
 
         private static Deadline ChooseDeadline(ObligationRule rule, FactContext context, List<string> why)
         {
