@@ -20,7 +20,7 @@ internal sealed partial class ProfileCompiler
             var before = _r.Diagnostics.Count;
             var m = _r.Map(item, "a ladder");
             if (m is null) continue;
-            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "per", "counts", "where", "dated-by", "window", "raised-by", "before-lower-held", "rungs", "citation", "reading"], ["id", "title", "counts", "window", "rungs", "citation"]);
+            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "per", "counts", "where", "dated-by", "window", "raised-by", "before-lower-held", "rungs", "citation", "reading", "catalogue"], ["id", "title", "counts", "window", "rungs", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the ladder id") : null;
             if (id is not null && !seen.Add(id)) _r.Error(idNode!, ErrorCodes.DuplicateId, $"ladder id '{id}' is used twice");
             var what = id is null ? "a ladder" : $"ladder '{id}'";
@@ -45,7 +45,7 @@ internal sealed partial class ProfileCompiler
                     _r.Error(item, ErrorCodes.Conflict, $"{what} could not be compiled", "check each of its keys against docs/profile-format.md");
                 continue;
             }
-            result.Add(new Ladder { Id = id, Title = title, Counts = counts, Where = where, Per = per == "establishment" ? LadderScope.Establishment : LadderScope.Child, DatedBy = datedBy, Window = window, Rungs = rungs, Citation = citation, Reading = reading,
+            result.Add(new Ladder { Id = id, Title = title, Counts = counts, Where = where, Per = per == "establishment" ? LadderScope.Establishment : LadderScope.Child, DatedBy = datedBy, Window = window, Rungs = rungs, Citation = citation, Reading = reading, Catalogue = ReadCatalogue(k),
                 RaisedBy = raisedBy == "every-episode" ? RungRaising.EveryEpisode : RungRaising.EnteringRung,
                 BeforeLowerHeld = beforeLower == "decision" ? BeforeLowerHeld.Decision : BeforeLowerHeld.OwnDeadline });
         }
@@ -82,7 +82,7 @@ internal sealed partial class ProfileCompiler
         {
             var m = _r.Map(item, "a rung");
             if (m is null) { ok = false; continue; }
-            var k = _r.Keys(m, Peek(m, "rung"), ["id", "title", "episodes", "activity", "chair", "responsible", "nature", "deadline", "citation"],
+            var k = _r.Keys(m, Peek(m, "rung"), ["id", "title", "episodes", "activity", "chair", "responsible", "nature", "deadline", "citation", "catalogue"],
                 ["id", "title", "episodes", "activity", "responsible", "deadline", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the rung id") : null;
             if (id is not null)
@@ -106,6 +106,7 @@ internal sealed partial class ProfileCompiler
             {
                 Id = id, Title = title, Min = range.Value.Min, Max = range.Value.Max, Activity = activity, Chair = chair,
                 Responsible = responsible, Nature = nature == "consider" ? Nature.Consider : Nature.Duty, Deadline = deadline, Citation = citation,
+                Catalogue = ReadCatalogue(k),
             };
             if (previous is not null && (rung.Min <= previous.Min || (previous.Max is { } pmax && rung.Min <= pmax)))
             {

@@ -96,6 +96,7 @@ internal sealed partial class ProfileCompiler
                 LapsesOn = lapses, Recurs = recurs, Citation = citation, Reading = reading,
                 Owner = owner switch { "responsible-authority" => ObligationOwner.ResponsibleAuthority, "host-authority" => ObligationOwner.HostAuthority, _ => ObligationOwner.Any },
                 Recipients = recipients, Performers = performers, SharedAcrossEpisodesWithin = shared, Standing = standing,
+                Catalogue = ReadCatalogue(k),
             });
         }
     }

@@ -13,7 +13,7 @@ internal sealed partial class ProfileCompiler
     private static readonly string[] TopKeys =
         ["profile", "calendar", "risk-levels", "settings", "roles", "activities", "flags", "episodes", "obligations", "ladders", "not-encoded"];
     private static readonly string[] ObligationKeys =
-        ["id", "title", "responsible", "nature", "scope", "owner", "trigger", "applies-to", "when", "deadline", "recipients", "met-by", "met-since", "shared-across-episodes", "standing", "lapses-on", "recurs", "citation", "reading"];
+        ["id", "title", "responsible", "nature", "scope", "owner", "trigger", "applies-to", "when", "deadline", "recipients", "met-by", "met-since", "shared-across-episodes", "standing", "lapses-on", "recurs", "citation", "reading", "catalogue"];
     private static readonly string[] DeadlineWords = ["immediately", "at-trigger", "same-day", "same-working-day", "next-working-day", "untimed"];
     private static readonly string[] Weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday"];
 
@@ -158,7 +158,7 @@ internal sealed partial class ProfileCompiler
             if (name is null) continue;
             var entry = _r.Map(v, $"setting '{name}'");
             if (entry is null) continue;
-            var keys = _r.Keys(entry, $"setting '{name}'", ["value", "reading", "citation", "informational"], ["value", "reading", "citation"]);
+            var keys = _r.Keys(entry, $"setting '{name}'", ["value", "reading", "citation", "informational", "catalogue"], ["value", "reading", "citation"]);
             if (keys.TryGetValue("informational", out var info) && _r.Boolean(info, "'informational'") == true) _informationalSettings.Add(name);
             if (!keys.TryGetValue("value", out var value)) continue;
             values[name] = value;
@@ -166,7 +166,7 @@ internal sealed partial class ProfileCompiler
             _settingNodes[name] = k;
             var reading = keys.TryGetValue("reading", out var rd) ? _r.Text(rd, "'reading'") ?? "" : "";
             var citation = keys.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") ?? "" : "";
-            settings.Add(new SettingDefinition(name, Flatten(value), reading, citation));
+            settings.Add(new SettingDefinition(name, Flatten(value), reading, citation) { Catalogue = ReadCatalogue(keys) });
         }
         CheckSettingCycles(values);
         _r.UseSettings(values);
@@ -365,7 +365,7 @@ internal sealed partial class ProfileCompiler
             {
                 var m = _r.Map(item, "a classification rule");
                 if (m is null) continue;
-                var rk = _r.Keys(m, "a classification rule", ["label", "when", "reason", "citation"], ["label", "when", "reason", "citation"]);
+                var rk = _r.Keys(m, "a classification rule", ["label", "when", "reason", "citation", "catalogue"], ["label", "when", "reason", "citation"]);
                 var label = rk.TryGetValue("label", out var lb) ? _r.Text(lb, "'label'") : null;
                 if (label is null) continue;
                 if (!_s.Classifications.Contains(label)) _s.Classifications.Add(label);
@@ -379,7 +379,7 @@ internal sealed partial class ProfileCompiler
             var reason = rk.TryGetValue("reason", out var rs) ? _r.Text(rs, "'reason'") : null;
             var citation = rk.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") : null;
             if (when is not null && reason is not null && citation is not null)
-                compiled.Add(new ClassificationRule(label, when, reason, citation));
+                compiled.Add(new ClassificationRule(label, when, reason, citation) { Catalogue = ReadCatalogue(rk) });
         }
         var appliesTo = new List<string>();
         if (k.TryGetValue("obligations-apply-to", out var at))
@@ -397,14 +397,14 @@ internal sealed partial class ProfileCompiler
         {
             var m = _r.Map(item, "a not-encoded item");
             if (m is null) continue;
-            var k = _r.Keys(m, "a not-encoded item", ["id", "reason", "citation"], ["id", "reason", "citation"]);
+            var k = _r.Keys(m, "a not-encoded item", ["id", "reason", "citation", "catalogue"], ["id", "reason", "citation"]);
             var id = k.TryGetValue("id", out var i) ? _r.Text(i, "'id'") : null;
             var reason = k.TryGetValue("reason", out var r) ? _r.Text(r, "'reason'") : null;
             var citation = k.TryGetValue("citation", out var c) ? _r.Text(c, "'citation'") : null;
             if (id is null || reason is null || citation is null) continue;
             if (_notEncodedNodes.ContainsKey(id)) { _r.Error(i!, ErrorCodes.DuplicateId, $"not-encoded id '{id}' is listed twice"); continue; }
             _notEncodedNodes[id] = i!;
-            result.Add(new NotEncodedItem(id, reason, citation));
+            result.Add(new NotEncodedItem(id, reason, citation) { Catalogue = ReadCatalogue(k) });
         }
         return result;
     }
@@ -413,6 +413,24 @@ internal sealed partial class ProfileCompiler
     private static string Peek(YamlMappingNode m, string kind) =>
         m.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "id" }).Value is YamlScalarNode { Value: { Length: > 0 } id }
             ? $"{kind} '{id}'" : $"an {kind}".Replace("an r", "a r").Replace("an l", "a l");
+
+    /// <summary>
+    /// The optional <c>catalogue:</c> key: the id (or list of ids) of the catalogue items
+    /// (<c>shared/protocols/&lt;authority&gt;.md</c>, sections 4 to 7) that an entry encodes or accounts for.
+    /// Each id is kebab-case and named once per entry.
+    /// </summary>
+    private IReadOnlyList<string> ReadCatalogue(Dictionary<string, YamlNode> keys)
+    {
+        if (!keys.TryGetValue("catalogue", out var node)) return [];
+        var ids = new List<string>();
+        foreach (var (id, n) in _r.TextOrList(node, "'catalogue'"))
+        {
+            if (!IsKebab(id)) _r.Error(_r.Resolve(n), ErrorCodes.BadValue, $"the catalogue item '{id}' must be a kebab-case id", "name the item as the catalogue's first column does, e.g. catalogue: rhi-offer");
+            else if (ids.Contains(id)) _r.Error(_r.Resolve(n), ErrorCodes.DuplicateId, $"catalogue item '{id}' is listed twice");
+            else ids.Add(id);
+        }
+        return ids;
+    }
 
     private static bool IsKebab(string id) =>
         id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '-') && !id.EndsWith('-') && !id.Contains("--");

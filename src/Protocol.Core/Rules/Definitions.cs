@@ -25,10 +25,18 @@ public sealed record ActivityDefinition(string Id, ActivityKind Kind, string Tit
 public sealed record FlagDefinition(string Id, string Description);
 
 /// <summary>A reading of an ambiguous passage, recorded in the profile with the reason and citation.</summary>
-public sealed record SettingDefinition(string Name, string Value, string Reading, string Citation);
+public sealed record SettingDefinition(string Name, string Value, string Reading, string Citation)
+{
+    /// <summary>The catalogue items (ids from the authority's structured catalogue) this entry encodes or accounts for.</summary>
+    public IReadOnlyList<string> Catalogue { get; init; } = [];
+}
 
 /// <summary>Something in the protocol the profile deliberately does not encode, and why.</summary>
-public sealed record NotEncodedItem(string Id, string Reason, string Citation);
+public sealed record NotEncodedItem(string Id, string Reason, string Citation)
+{
+    /// <summary>The catalogue items (ids from the authority's structured catalogue) this entry encodes or accounts for.</summary>
+    public IReadOnlyList<string> Catalogue { get; init; } = [];
+}
 
 /// <summary>How strongly the protocol words an obligation.</summary>
 public enum Nature
@@ -40,4 +48,8 @@ public enum Nature
 }
 
 /// <summary>A classification rule for an episode: the first whose condition holds gives the label.</summary>
-public sealed record ClassificationRule(string Label, Condition When, string Reason, string Citation);
+public sealed record ClassificationRule(string Label, Condition When, string Reason, string Citation)
+{
+    /// <summary>The catalogue items (ids from the authority's structured catalogue) this entry encodes or accounts for.</summary>
+    public IReadOnlyList<string> Catalogue { get; init; } = [];
+}

@@ -53,6 +53,8 @@ public sealed record Rung
     public required Deadline Deadline { get; init; }
     /// <summary>Citation.</summary>
     public required string Citation { get; init; }
+    /// <summary>The catalogue items (ids from the authority's structured catalogue) this entry encodes or accounts for.</summary>
+    public IReadOnlyList<string> Catalogue { get; init; } = [];
 
     /// <summary>True if the count is inside the rung.</summary>
     public bool Contains(int count) => count >= Min && (Max is null || count <= Max);
@@ -113,6 +115,8 @@ public sealed record Ladder
     public BeforeLowerHeld BeforeLowerHeld { get; init; } = BeforeLowerHeld.OwnDeadline;
     /// <summary>Citation.</summary>
     public required string Citation { get; init; }
+    /// <summary>The catalogue items (ids from the authority's structured catalogue) this entry encodes or accounts for.</summary>
+    public IReadOnlyList<string> Catalogue { get; init; } = [];
     /// <summary>The reading taken where the text is ambiguous.</summary>
     public string? Reading { get; init; }
 }

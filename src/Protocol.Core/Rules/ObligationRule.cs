@@ -129,6 +129,8 @@ public sealed record ObligationRule
     public StandingArrangement? Standing { get; init; }
     /// <summary>The protocol section it encodes.</summary>
     public required string Citation { get; init; }
+    /// <summary>The catalogue items (ids from the authority's structured catalogue) this entry encodes or accounts for.</summary>
+    public IReadOnlyList<string> Catalogue { get; init; } = [];
     /// <summary>The reading taken where the text is ambiguous.</summary>
     public string? Reading { get; init; }
 }

@@ -37,6 +37,41 @@ public class ValidationTests
     }
 
     [Fact]
+    public void CatalogueIds_AreCarriedOnRulesRungsSettingsAndNotEncodedItems()
+    {
+        var yaml = Minimal.Replace("    citation: §1", "    citation: §1\n    catalogue: [rhi-offer, rhi-72h]") + """
+
+            settings:
+              clock: { value: found, informational: true, reading: r, citation: §2, catalogue: rhi-clock }
+            ladders:
+              - id: repeat
+                title: Repeat
+                counts: missing
+                window: 90 days
+                citation: §3
+                catalogue: repeat-ladder
+                rungs:
+                  - { id: three, title: Three, episodes: 3, activity: interview, responsible: police, deadline: { within: 5 days }, citation: §3, catalogue: repeat-3 }
+            not-encoded:
+              - { id: left-out, reason: judgement, citation: §4, catalogue: [home-office-inform] }
+            """;
+        var result = ProfileLoader.Load(yaml, "p.yaml");
+        result.Diagnostics.Should().BeEmpty();
+        var profile = result.Profile!;
+        profile.Obligations.Single().Catalogue.Should().Equal("rhi-offer", "rhi-72h");
+        profile.Settings.Single(s => s.Name == "clock").Catalogue.Should().Equal("rhi-clock");
+        profile.Ladders.Single().Catalogue.Should().Equal("repeat-ladder");
+        profile.Ladders.Single().Rungs.Single().Catalogue.Should().Equal("repeat-3");
+        profile.NotEncoded.Single().Catalogue.Should().Equal("home-office-inform");
+    }
+
+    [Theory]
+    [InlineData("catalogue: Rhi Offer", "must be a kebab-case id")]
+    [InlineData("catalogue: [rhi-offer, rhi-offer]", "is listed twice")]
+    public void BadCatalogueIds_AreErrors(string line, string fragment) =>
+        Errors(Minimal.Replace("    citation: §1", "    citation: §1\n    " + line)).Should().Contain(d => d.Message.Contains(fragment));
+
+    [Fact]
     public void MisspeltKey_GivesTheExactLineAndColumn_AndASuggestion()
     {
         var d = Errors(Minimal.Replace("    deadline: { within: 24h }", "    dedline: { within: 24h }")).Should().Contain(x => x.Code == ErrorCodes.UnknownKey).Subject;
