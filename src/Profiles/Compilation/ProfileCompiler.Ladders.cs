@@ -20,7 +20,7 @@ internal sealed partial class ProfileCompiler
             var before = _r.Diagnostics.Count;
             var m = _r.Map(item, "a ladder");
             if (m is null) continue;
-            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "per", "counts", "where", "dated-by", "window", "raised-by", "before-lower-held", "rungs", "citation", "reading", "catalogue"], ["id", "title", "counts", "window", "rungs", "citation"]);
+            var k = _r.Keys(m, Peek(m, "ladder"), ["id", "title", "per", "counts", "where", "dated-by", "window", "raised-by", "before-lower-held", "owner", "rungs", "citation", "reading", "catalogue"], ["id", "title", "counts", "window", "rungs", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the ladder id") : null;
             if (id is not null && !seen.Add(id)) _r.Error(idNode!, ErrorCodes.DuplicateId, $"ladder id '{id}' is used twice");
             var what = id is null ? "a ladder" : $"ladder '{id}'";
@@ -33,13 +33,17 @@ internal sealed partial class ProfileCompiler
             var datedBy = k.TryGetValue("dated-by", out var db) ? _s.EventSet(db, "'dated-by'") : new EventReference(EventType.LastSeen);
             var where = k.TryGetValue("where", out var wh) ? _conditions.Compile(wh) : Condition.Always;
             var window = k.TryGetValue("window", out var w) ? ReadWindow(w, what) : null;
-            var rungs = k.TryGetValue("rungs", out var r) ? ReadRungs(r, what) : null;
+            var ladderOwner = k.TryGetValue("owner", out var lo) ? ReadOwner(lo) : ObligationOwner.Any;
+            var rungs = k.TryGetValue("rungs", out var r) ? ReadRungs(r, what, ladderOwner ?? ObligationOwner.Any) : null;
+            if (per == "establishment" && (ladderOwner is not ObligationOwner.Any || rungs?.Any(x => x.Owner != ObligationOwner.Any) == true))
+                _r.Error(lo ?? NodeReader.KeyNode(m, "per"), ErrorCodes.Conflict, $"{what} counts per establishment, so its rungs cannot be owned by the child's placing or host authority",
+                    "remove 'owner:', or count per child");
             var citation = k.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") : null;
             var reading = k.TryGetValue("reading", out var rd) ? _r.Text(rd, "'reading'") : null;
             var raisedBy = k.TryGetValue("raised-by", out var rb) ? _r.OneOf(rb, "'raised-by'", ["entering-rung", "every-episode"]) : "entering-rung";
             var beforeLower = k.TryGetValue("before-lower-held", out var bl) ? _r.OneOf(bl, "'before-lower-held'", ["deadline", "decision"]) : "deadline";
             if (id is null || title is null || counts.Count == 0 || datedBy is null || where is null || window is null || rungs is null || citation is null || per is null
-                || raisedBy is null || beforeLower is null)
+                || raisedBy is null || beforeLower is null || ladderOwner is null)
             {
                 if (_r.Diagnostics.Count == before)
                     _r.Error(item, ErrorCodes.Conflict, $"{what} could not be compiled", "check each of its keys against docs/profile-format.md");
@@ -71,7 +75,7 @@ internal sealed partial class ProfileCompiler
         return readings.Count == 0 ? null : new EpisodeWindow { Readings = readings };
     }
 
-    private List<Rung>? ReadRungs(YamlNode node, string what)
+    private List<Rung>? ReadRungs(YamlNode node, string what, ObligationOwner ladderOwner)
     {
         var seq = _r.Sequence(node, $"the rungs of {what}");
         if (seq is null) return null;
@@ -82,7 +86,7 @@ internal sealed partial class ProfileCompiler
         {
             var m = _r.Map(item, "a rung");
             if (m is null) { ok = false; continue; }
-            var k = _r.Keys(m, Peek(m, "rung"), ["id", "title", "episodes", "activity", "chair", "responsible", "nature", "deadline", "citation", "catalogue"],
+            var k = _r.Keys(m, Peek(m, "rung"), ["id", "title", "episodes", "activity", "chair", "responsible", "nature", "owner", "deadline", "citation", "catalogue"],
                 ["id", "title", "episodes", "activity", "responsible", "deadline", "citation"]);
             var id = k.TryGetValue("id", out var idNode) ? _r.Text(idNode, "the rung id") : null;
             if (id is not null)
@@ -100,13 +104,14 @@ internal sealed partial class ProfileCompiler
             var nature = k.TryGetValue("nature", out var nat) ? _r.OneOf(nat, "'nature'", ["duty", "consider"]) : "duty";
             var deadline = k.TryGetValue("deadline", out var d) ? ReadDeadline(d, rungWhat) : null;
             var citation = k.TryGetValue("citation", out var ct) ? _r.Text(ct, "'citation'") : null;
-            if (id is null || title is null || range is null || activity is null || responsible is null || deadline is null || citation is null || nature is null
+            var owner = k.TryGetValue("owner", out var ow) ? ReadOwner(ow) : ladderOwner;
+            if (id is null || title is null || range is null || activity is null || responsible is null || deadline is null || citation is null || nature is null || owner is null
                 || (k.ContainsKey("chair") && chair is null)) { ok = false; continue; }
             var rung = new Rung
             {
                 Id = id, Title = title, Min = range.Value.Min, Max = range.Value.Max, Activity = activity, Chair = chair,
                 Responsible = responsible, Nature = nature == "consider" ? Nature.Consider : Nature.Duty, Deadline = deadline, Citation = citation,
-                Catalogue = ReadCatalogue(k),
+                Owner = owner.Value, Catalogue = ReadCatalogue(k),
             };
             if (previous is not null && (rung.Min <= previous.Min || (previous.Max is { } pmax && rung.Min <= pmax)))
             {

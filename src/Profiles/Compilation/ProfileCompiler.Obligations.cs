@@ -62,7 +62,7 @@ internal sealed partial class ProfileCompiler
             var metSince = k.TryGetValue("met-since", out var ms) ? _r.OneOf(ms, "'met-since'", ["trigger", "episode-start"]) : "trigger";
             var lapses = k.TryGetValue("lapses-on", out var lo) ? _s.Events(lo, "'lapses-on'") : [];
             var recurs = k.TryGetValue("recurs", out var rc) ? ReadRecurrence(rc, what) : null;
-            var owner = k.TryGetValue("owner", out var ow) ? _r.OneOf(ow, "'owner'", ["any", "responsible-authority", "host-authority"]) : "any";
+            var owner = k.TryGetValue("owner", out var ow) ? ReadOwner(ow) : ObligationOwner.Any;
             var recipients = new List<RoleDefinition>();
             if (k.TryGetValue("recipients", out var rcp))
                 foreach (var (_, n) in _r.TextOrList(rcp, "'recipients'"))
@@ -94,7 +94,7 @@ internal sealed partial class ProfileCompiler
                 Trigger = trigger, AppliesTo = scope == "child" ? [] : appliesTo, When = when, Deadline = deadline, DeadlineAlternatives = alternatives, MetBy = metBy,
                 MetSince = metSince == "episode-start" ? MetSince.EpisodeStart : MetSince.Trigger,
                 LapsesOn = lapses, Recurs = recurs, Citation = citation, Reading = reading,
-                Owner = owner switch { "responsible-authority" => ObligationOwner.ResponsibleAuthority, "host-authority" => ObligationOwner.HostAuthority, _ => ObligationOwner.Any },
+                Owner = owner.Value,
                 Recipients = recipients, Performers = performers, SharedAcrossEpisodesWithin = shared, Standing = standing,
                 Catalogue = ReadCatalogue(k),
             });

@@ -432,6 +432,15 @@ internal sealed partial class ProfileCompiler
         return ids;
     }
 
+    /// <summary><c>owner:</c> on an obligation, a ladder or a rung: any | responsible-authority | host-authority.</summary>
+    private ObligationOwner? ReadOwner(YamlNode node) => _r.OneOf(node, "'owner'", ["any", "responsible-authority", "host-authority"]) switch
+    {
+        "responsible-authority" => ObligationOwner.ResponsibleAuthority,
+        "host-authority" => ObligationOwner.HostAuthority,
+        "any" => ObligationOwner.Any,
+        _ => null,
+    };
+
     private static bool IsKebab(string id) =>
         id.Length > 0 && char.IsAsciiLetterLower(id[0]) && id.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '-') && !id.EndsWith('-') && !id.Contains("--");
 }

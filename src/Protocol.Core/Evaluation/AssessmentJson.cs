@@ -171,6 +171,7 @@ public static class AssessmentJson
             w.WriteString("activity", e.Activity.Id);
             WriteOptional(w, "chair", e.Chair?.Id);
             w.WriteString("responsible", e.Responsible.Id);
+            WriteOptional(w, "owner", e.Owner);
             WriteDue(w, e.Due);
             w.WriteString("status", e.Status.Name());
             WriteMet(w, e.MetBy);

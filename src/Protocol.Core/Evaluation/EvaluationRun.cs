@@ -295,9 +295,15 @@ public static partial class Evaluator
         /// Who else owes the duty, in words, when the profile gives it to the responsible (placing) or the host authority
         /// and that is not this profile's authority for this child; null when it is this authority's.
         /// </summary>
-        private string? ExternalOwner(ObligationRule rule, Circumstances c)
+        private string? ExternalOwner(ObligationRule rule, Circumstances c) => ExternalOwner(rule.Owner, c);
+
+        /// <summary>The same for a rung: the authorities in force when the episode that reached it began.</summary>
+        private string? ExternalOwner(Rung rung, CountedEpisode trigger) =>
+            rung.Owner == ObligationOwner.Any ? null : ExternalOwner(rung.Owner, childCase.Child.CircumstancesAt(trigger.Episode.Start ?? trigger.At));
+
+        private string? ExternalOwner(ObligationOwner owner, Circumstances c)
         {
-            var (authority, words) = rule.Owner switch
+            var (authority, words) = owner switch
             {
                 ObligationOwner.ResponsibleAuthority => (c.ResponsibleAuthority, "the child's responsible (placing) authority"),
                 ObligationOwner.HostAuthority => (c.HostAuthority, "the authority where the child lives or is placed (the host authority)"),
@@ -306,18 +312,11 @@ public static partial class Evaluator
             if (words is null) return null;
             if (authority is null)
             {
-                _assumptions.Add($"The {(rule.Owner == ObligationOwner.ResponsibleAuthority ? "responsible" : "host")} authority is not recorded: duties the profile gives to it are taken to be this authority's.");
+                _assumptions.Add($"The {(owner == ObligationOwner.ResponsibleAuthority ? "responsible" : "host")} authority is not recorded: duties the profile gives to it are taken to be this authority's.");
                 return null;
             }
             return profile.Metadata.AuthorityCodes.Contains(authority, StringComparer.OrdinalIgnoreCase) ? null : words;
         }
-
-        private static string? OwnerWords(ObligationOwner owner) => owner switch
-        {
-            ObligationOwner.ResponsibleAuthority => "responsible authority",
-            ObligationOwner.HostAuthority => "host authority",
-            _ => null,
-        };
 
         private static ObligationResult NotApplicable(ObligationRule rule, string? episodeId, Instant t, string triggerText, List<string> why) => new()
         {
@@ -331,7 +330,7 @@ public static partial class Evaluator
             CountedFrom = t,
             DeadlineRule = rule.Deadline.Describe(),
             Status = ObligationStatus.NotApplicable,
-            Owner = OwnerWords(rule.Owner),
+            Owner = rule.Owner.Words(),
             Citation = rule.Citation,
             Reading = rule.Reading,
             Explanation = why,
@@ -344,7 +343,7 @@ public static partial class Evaluator
                 .Select(e => new CountedEpisode(childCase.Child.Id, e, ladder.DatedBy.FirstIn(e, at)?.At ?? e.Start!.Value, null))
                 .Where(c => Counts(ladder, c))
                 .ToList();
-            var (escalations, position) = LadderEvaluation.Evaluate(profile, ladder, counted, childCase.AllEvents(), at, establishment: null);
+            var (escalations, position) = LadderEvaluation.Evaluate(profile, ladder, counted, childCase.AllEvents(), at, establishment: null, ExternalOwner);
             _escalations.AddRange(escalations);
             return position;
         }

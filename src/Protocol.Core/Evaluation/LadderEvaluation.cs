@@ -17,7 +17,8 @@ internal sealed record CountedEpisode(string ChildId, Episode Episode, Instant A
 internal static class LadderEvaluation
 {
     public static (List<EscalationResult> Escalations, LadderPosition Position) Evaluate(
-        CompiledProfile profile, Ladder ladder, IReadOnlyList<CountedEpisode> episodes, IEnumerable<EpisodeEvent> records, Instant at, string? establishment)
+        CompiledProfile profile, Ladder ladder, IReadOnlyList<CountedEpisode> episodes, IEnumerable<EpisodeEvent> records, Instant at, string? establishment,
+        Func<Rung, CountedEpisode, string?>? externalOwner = null)
     {
         var zone = profile.Calendar.Zone;
         var counted = episodes.Where(p => p.At <= at).OrderBy(p => p.At).ToList();
@@ -39,7 +40,8 @@ internal static class LadderEvaluation
                 var lower = r == 0 ? null : escalations.LastOrDefault(e => e.RungId == ladder.Rungs[r - 1].Id && e.TriggeredAt <= counted[i].At);
                 var lowerUnheld = ladder.BeforeLowerHeld == BeforeLowerHeld.Decision && lower is not null
                                   && (lower.MetBy is null || lower.MetBy.At > counted[i].At) ? lower : null;
-                escalations.Add(Resolve(profile, ladder, rung, counted[i], date, count, from, readings, members, recordList, at, establishment, lowerUnheld));
+                escalations.Add(Resolve(profile, ladder, rung, counted[i], date, count, from, readings, members, recordList, at, establishment, lowerUnheld,
+                    externalOwner?.Invoke(rung, counted[i])));
             }
             previous = count;
         }
@@ -72,7 +74,7 @@ internal static class LadderEvaluation
 
     private static EscalationResult Resolve(CompiledProfile profile, Ladder ladder, Rung rung, CountedEpisode trigger, LocalDate date, int count,
         LocalDate? from, string readings, List<CountedEpisode> members, List<EpisodeEvent> records, Instant at, string? establishment,
-        EscalationResult? lowerUnheld)
+        EscalationResult? lowerUnheld, string? externalOwner)
     {
         var zone = profile.Calendar.Zone;
         string F(Instant i) => DueTime.FormatLocal(i, zone);
@@ -105,6 +107,7 @@ internal static class LadderEvaluation
             LateAfter = lateAfter,
             Untimed = !decision && !rung.Deadline.HasDueInstant,
             Met = met,
+            ExternalOwner = externalOwner,
         };
         var (status, line) = DutyLifecycle.Decide(facts, at, F);
         why.Add(line);
@@ -125,6 +128,7 @@ internal static class LadderEvaluation
             Activity = rung.Activity,
             Chair = rung.Chair,
             Responsible = rung.Responsible,
+            Owner = rung.Owner.Words(),
             Due = due is { } x ? DueTime.Create(x, zone, rung.Deadline.Describe(), rung.Deadline.Kind == DeadlineKind.Immediately, lateAfter) : null,
             Status = status,
             MetBy = met is null ? null : new MetEvent(met.AsReference(), met.At),

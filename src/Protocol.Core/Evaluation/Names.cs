@@ -33,4 +33,12 @@ public static class Names
 
     /// <summary><c>duty</c> or <c>consider</c>.</summary>
     public static string Name(this Nature nature) => nature == Nature.Consider ? "consider" : "duty";
+
+    /// <summary>"responsible authority" or "host authority" for a duty the profile gives to one of them; null for any.</summary>
+    public static string? Words(this ObligationOwner owner) => owner switch
+    {
+        ObligationOwner.ResponsibleAuthority => "responsible authority",
+        ObligationOwner.HostAuthority => "host authority",
+        _ => null,
+    };
 }

@@ -219,7 +219,7 @@ public static partial class Evaluator
                 Status = status,
                 MetBy = met is null ? null : new MetEvent(met.AsReference(), met.At),
                 MetAfter = met is null || metHow is not null ? null : met.At - raisedAt,
-                Owner = OwnerWords(rule.Owner),
+                Owner = rule.Owner.Words(),
                 Citation = rule.Citation,
                 Reading = rule.Reading,
                 Explanation = why,

@@ -89,6 +89,8 @@ public sealed record EscalationResult
     public RoleDefinition? Chair { get; init; }
     /// <summary>Who convenes.</summary>
     public required RoleDefinition Responsible { get; init; }
+    /// <summary>"responsible authority" or "host authority" when the profile gives the rung to one of them; null otherwise.</summary>
+    public string? Owner { get; init; }
     /// <summary>When it is due; null when it raises a decision with no deadline of its own.</summary>
     public DueTime? Due { get; init; }
     /// <summary>Status.</summary>

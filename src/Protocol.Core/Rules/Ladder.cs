@@ -49,6 +49,8 @@ public sealed record Rung
     public RoleDefinition? Chair { get; init; }
     /// <summary>Who is responsible for convening.</summary>
     public required RoleDefinition Responsible { get; init; }
+    /// <summary>Whose duty the meeting is when the text gives it to the placing or the host authority (child ladders only).</summary>
+    public ObligationOwner Owner { get; init; } = ObligationOwner.Any;
     /// <summary>When it must be held, counted from the trigger episode's date instant.</summary>
     public required Deadline Deadline { get; init; }
     /// <summary>Citation.</summary>

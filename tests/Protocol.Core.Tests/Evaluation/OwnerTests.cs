@@ -111,4 +111,37 @@ public class OwnerTests
         a.Single("placing-review").Status.Should().Be(ObligationStatus.Overdue);
         a.Single("host-notice").Status.Should().Be(ObligationStatus.NotApplicable);
     }
+
+    // --- Rungs the profile gives to the placing authority (the care-only ladder's 2+ meeting) ------------------------
+    // Two missing episodes (1 and 10 Jan 2025), each dated by its report (10:00): the second reaches 2+, due 15 Jan 10:00.
+    private static ChildCase TwoEpisodes(Child child) => Case(child,
+        Episode("E1", E("last-seen", "2025-01-01T09:00:00Z"), E("reported-missing", "2025-01-01T10:00:00Z"), E("found", "2025-01-01T20:00:00Z")),
+        Episode("E2", E("last-seen", "2025-01-10T09:00:00Z"), E("reported-missing", "2025-01-10T10:00:00Z"), E("found", "2025-01-10T20:00:00Z")));
+
+    [Fact]
+    public void Rung_OwnedByThePlacingAuthority_IsExternal_ForAChildPlacedHereByAnother()
+    {
+        var e = Evaluate(TwoEpisodes(Placed("other-la", "test-la")), LongAfter).Escalations.Single(x => x.RungId == "care-meeting");
+        e.Status.Should().Be(ObligationStatus.External);
+        e.Owner.Should().Be("responsible authority");
+        e.Due!.Utc.Should().Be(I("2025-01-15T09:00:00Z"));
+        e.Explanation.Should().Contain("External: owed by the child's responsible (placing) authority, not by this authority; shown for information, never overdue here.");
+    }
+
+    [Fact]
+    public void Rung_OwnedByThePlacingAuthority_IsOurs_ForOurOwnChild_AndWhenNotRecorded()
+    {
+        Evaluate(TwoEpisodes(Placed("test-la", "other-la")), LongAfter).Escalations.Single(x => x.RungId == "care-meeting").Status.Should().Be(ObligationStatus.Overdue);
+        var a = Evaluate(TwoEpisodes(Placed(null, null)), LongAfter);
+        a.Escalations.Single(x => x.RungId == "care-meeting").Status.Should().Be(ObligationStatus.Overdue);
+        a.Assumptions.Should().Contain("The responsible authority is not recorded: duties the profile gives to it are taken to be this authority's.");
+    }
+
+    [Fact]
+    public void Rung_Ownership_FollowsTheAuthoritiesInForceWhenTheTriggerEpisodeBegan()
+    {
+        // Placed here by another authority until 5 Jan, then this authority took responsibility: E2 (10 Jan) is ours.
+        var child = Placed("other-la", "test-la") with { Changes = [new CircumstanceChange { From = I("2025-01-05T00:00:00Z"), ResponsibleAuthority = "test-la" }] };
+        Evaluate(TwoEpisodes(child), LongAfter).Escalations.Single(x => x.RungId == "care-meeting").Status.Should().Be(ObligationStatus.Overdue);
+    }
 }
