@@ -149,13 +149,17 @@ internal sealed partial class ProfileCompiler
     {
         var m = _r.Map(node, $"the trigger of {what}");
         if (m is null) return null;
-        var k = _r.Keys(m, $"the trigger of {what}", ["on", "missing-for", "from", "threshold"]);
-        if (k.ContainsKey("on") == k.ContainsKey("missing-for"))
+        var k = _r.Keys(m, $"the trigger of {what}", ["on", "missing-for", "from", "threshold", "flag-identified", "change", "to"]);
+        var kinds = new[] { "on", "missing-for", "flag-identified", "change" }.Count(k.ContainsKey);
+        if (kinds != 1)
         {
-            _r.Error(m, k.ContainsKey("on") ? ErrorCodes.Conflict : ErrorCodes.MissingKey,
-                $"the trigger of {what} needs exactly one of 'on' (an event) or 'missing-for' (a length of time)");
+            _r.Error(m, kinds > 1 ? ErrorCodes.Conflict : ErrorCodes.MissingKey,
+                $"the trigger of {what} needs exactly one of 'on' (an event), 'missing-for' (a length of time), 'flag-identified' (a flag) or 'change' (a fact about the child)");
             return null;
         }
+        if (k.ContainsKey("flag-identified") || k.ContainsKey("change")) return ReadChangeTrigger(m, k, what, childScope);
+        if (k.TryGetValue("to", out var stray))
+            _r.Error(NodeReader.KeyNode(m, "to"), ErrorCodes.Conflict, "'to' goes with 'change: care-status'");
         if (k.TryGetValue("on", out var on))
         {
             foreach (var extra in new[] { "from", "threshold" })
@@ -183,6 +187,49 @@ internal sealed partial class ProfileCompiler
         var mode = k.TryGetValue("threshold", out var th) ? _r.OneOf(th, "'threshold'", ["inclusive", "strict"]) : "inclusive";
         if (amount is null || from is null || mode is null) return null;
         return new MissingForTrigger(amount, from, mode == "strict" ? ThresholdMode.Strict : ThresholdMode.Inclusive);
+    }
+
+    /// <summary>
+    /// <c>{ flag-identified: x }</c> or <c>{ change: care-status | placement | responsible-authority | host-authority, to: looked-after }</c>:
+    /// raised at each dated change of a fact about the child, so only in child scope.
+    /// </summary>
+    private Trigger? ReadChangeTrigger(YamlMappingNode m, Dictionary<string, YamlNode> k, string what, bool childScope)
+    {
+        foreach (var extra in new[] { "from", "threshold" })
+            if (k.ContainsKey(extra)) _r.Error(NodeReader.KeyNode(m, extra), ErrorCodes.Conflict, $"'{extra}' goes with 'missing-for'");
+        if (!childScope)
+        {
+            _r.Error(m, ErrorCodes.Conflict, $"{what} is triggered by a change of a fact about the child, which is not part of one episode: it needs 'scope: child'");
+            return null;
+        }
+        if (k.TryGetValue("flag-identified", out var fl))
+        {
+            if (k.ContainsKey("to")) _r.Error(NodeReader.KeyNode(m, "to"), ErrorCodes.Conflict, "'to' goes with 'change: care-status'");
+            var id = _r.Text(fl, "'flag-identified'");
+            var flag = id is null ? null : _s.Flag(id, _r.Resolve(fl));
+            return flag is null ? null : new ChangeTrigger(ChangeKind.FlagIdentified, Flag: flag);
+        }
+        var kind = _r.OneOf(k["change"], "'change'", ["care-status", "placement", "responsible-authority", "host-authority"]);
+        if (kind is null) return null;
+        CareStatus? to = null;
+        if (k.TryGetValue("to", out var toNode))
+        {
+            if (kind != "care-status")
+            {
+                _r.Error(NodeReader.KeyNode(m, "to"), ErrorCodes.Conflict, "'to' goes with 'change: care-status'");
+                return null;
+            }
+            var status = _r.OneOf(toNode, "'to'", ["living-at-home", "looked-after", "care-leaver"]);
+            if (status is null) return null;
+            to = status switch { "looked-after" => CareStatus.LookedAfter, "care-leaver" => CareStatus.CareLeaver, _ => CareStatus.LivingAtHome };
+        }
+        return new ChangeTrigger(kind switch
+        {
+            "care-status" => ChangeKind.CareStatus,
+            "placement" => ChangeKind.Placement,
+            "responsible-authority" => ChangeKind.ResponsibleAuthority,
+            _ => ChangeKind.HostAuthority,
+        }, To: to);
     }
 
     /// <summary>

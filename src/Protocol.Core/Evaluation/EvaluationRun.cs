@@ -209,6 +209,11 @@ public static partial class Evaluator
 
         private void EvaluateChildObligation(ObligationRule rule)
         {
+            if (rule.Trigger is ChangeTrigger change)
+            {
+                EvaluateChangeObligation(rule, change);
+                return;
+            }
             if (rule.Trigger is not EventTrigger trigger) return;
             List<EpisodeEvent>? all = null;
             foreach (var e in childCase.AllEvents())
@@ -229,6 +234,27 @@ public static partial class Evaluator
                 var owner = ExternalOwner(rule, context.Circumstances);
                 foreach (var recipient in Recipients(rule))
                     AddOccurrences(new Raised(rule, deadline, episode, null, e.At, IsRaised: true, triggerText, why, all, e.At, recipient, owner));
+            }
+        }
+
+        /// <summary>A child-level duty raised each time a fact about the child changes (a flag identified, a dated change).</summary>
+        private void EvaluateChangeObligation(ObligationRule rule, ChangeTrigger trigger)
+        {
+            List<EpisodeEvent>? all = null;
+            foreach (var t in trigger.Instants(childCase.Child, at))
+            {
+                var episode = childCase.Episodes.LastOrDefault(ep => ep.Start <= t);
+                var classification = episode is null ? null : LabelAt(episode, t);
+                var context = new FactContext(profile, childCase, episode, t, classification, LabelAt, circumstancesAt: t);
+                var triggerText = $"{trigger.Describe()} at {Format(t)}";
+                var why = new List<string> { $"Triggered: {triggerText}." };
+                if (!rule.When.Evaluate(context)) continue;
+                Applies(rule, context, why);
+                all ??= childCase.AllEvents().ToList();
+                var deadline = ChooseDeadline(rule, context, why);
+                var owner = ExternalOwner(rule, context.Circumstances);
+                foreach (var recipient in Recipients(rule))
+                    AddOccurrences(new Raised(rule, deadline, episode, null, t, IsRaised: true, triggerText, why, all, t, recipient, owner));
             }
         }
 

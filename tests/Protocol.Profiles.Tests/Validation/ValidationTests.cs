@@ -71,6 +71,25 @@ public class ValidationTests
     public void BadCatalogueIds_AreErrors(string line, string fragment) =>
         Errors(Minimal.Replace("    citation: §1", "    citation: §1\n    " + line)).Should().Contain(d => d.Message.Contains(fragment));
 
+    [Theory]
+    [InlineData("    trigger: { flag-identified: exploitation }", "needs 'scope: child'")]
+    [InlineData("    scope: child\n    trigger: { flag-identified: nowhere }", "nowhere")]
+    [InlineData("    scope: child\n    trigger: { change: placement, to: looked-after }", "'to' goes with 'change: care-status'")]
+    [InlineData("    scope: child\n    trigger: { change: school }", "school")]
+    [InlineData("    scope: child\n    trigger: { change: placement, on: found }", "needs exactly one of")]
+    public void BadChangeTriggers_AreErrors(string trigger, string fragment) =>
+        Errors(Minimal.Replace("    trigger: { on: found }", trigger) + "\nflags:\n  exploitation: At risk of exploitation\n")
+            .Should().Contain(d => d.Message.Contains(fragment));
+
+    [Fact]
+    public void ChangeTriggers_Compile_InChildScope()
+    {
+        var yaml = Minimal.Replace("    trigger: { on: found }", "    scope: child\n    trigger: { change: care-status, to: looked-after }");
+        var result = ProfileLoader.Load(yaml, "p.yaml");
+        result.Diagnostics.Should().BeEmpty();
+        result.Profile!.Obligations.Single().Trigger.Describe().Should().Be("on becoming looked-after");
+    }
+
     [Fact]
     public void MisspeltKey_GivesTheExactLineAndColumn_AndASuggestion()
     {
