@@ -180,8 +180,10 @@ public static partial class Evaluator
                 if (met is null && raised)
                     foreach (var e in r.Episode is null ? r.Candidates : r.Episode.Events)
                     {
-                        // A lapse counts from the start of the occurrence's window, whenever it came (before or after the due time).
-                        if (window.ExclusiveStart ? e.At <= window.Start : e.At < window.Start) continue;
+                        // A lapse counts from the start of the occurrence's window, whenever it came (before or after the due
+                        // time), but never before the duty arose: a record brought forward may meet it (met-since:
+                        // episode-start), an event before it arose cannot end it.
+                        if (e.At < raisedAt || (window.ExclusiveStart ? e.At <= window.Start : e.At < window.Start)) continue;
                         if (Matches(lapses, e)) { lapse = e; break; }
                     }
             }

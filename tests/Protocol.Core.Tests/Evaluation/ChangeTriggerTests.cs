@@ -107,3 +107,40 @@ public class ChangeTriggerTests
         o.Trigger.Should().StartWith("on becoming looked-after at ");
     }
 }
+
+/// <summary>
+/// A lapse event counts only once the duty has arisen (docs/lifecycle.md), even where an earlier record may meet it
+/// (met-since: episode-start): whereabouts known and then lost again before the 2-hour mark do not lapse the plan.
+/// </summary>
+public class LapseAfterTheTriggerTests
+{
+    // Last seen 10:00; the contingency plan arises at 12:00 (missing 2h), due 13:00.
+    private static Episode Episode(params EpisodeEvent[] more) =>
+        Fixtures.Fixture.Episode("E1", [E("last-seen", "2025-02-03T10:00:00Z"), E("reported-missing", "2025-02-03T10:05:00Z"), .. more]);
+
+    [Fact]
+    public void WhereaboutsKnownBeforeTheDutyArose_DoesNotLapseIt()
+    {
+        var c = Case(Child(), Episode(E("whereabouts-known", "2025-02-03T10:30:00Z"), E("whereabouts-lost", "2025-02-03T11:00:00Z")));
+        var o = Evaluate(c, "2025-02-03T12:30:00Z").Single("contingency-plan");
+        o.Status.Should().Be(ObligationStatus.Pending);
+        o.Due!.Utc.Should().Be(I("2025-02-03T13:00:00Z"));
+    }
+
+    [Theory]
+    [InlineData("2025-02-03T12:00:00Z", ObligationStatus.Lapsed)]   // at the moment it arose
+    [InlineData("2025-02-03T12:15:00Z", ObligationStatus.Lapsed)]
+    [InlineData("2025-02-03T13:00:01Z", ObligationStatus.Overdue)]  // after it became late: already late
+    public void WhereaboutsKnownAfterItArose_LapsesIt_UnlessAlreadyLate(string known, ObligationStatus status)
+    {
+        var c = Case(Child(), Episode(E("whereabouts-known", known)));
+        Evaluate(c, "2025-02-03T14:00:00Z").Single("contingency-plan").Status.Should().Be(status);
+    }
+
+    [Fact]
+    public void APlanMadeBeforeTheMark_StillMeetsIt()
+    {
+        var c = Case(Child(), Episode(E("action-completed", "2025-02-03T11:00:00Z", "contingency-plan")));
+        Evaluate(c, "2025-02-03T14:00:00Z").Single("contingency-plan").Status.Should().Be(ObligationStatus.MetOnTime);
+    }
+}
