@@ -277,7 +277,7 @@ public static class MalformedProfiles
         Case("deadline-within-and-on", "conflict", Line(34, "    deadline: { within: 24h }", "    deadline: { within: 24h, on: same-day }"),
             ErrorCodes.Conflict, 34, 15, "needs exactly one of 'within'"),
         Case("trigger-on-and-missing-for", "conflict", Line(32, "    trigger: { on: $clock }", "    trigger: { on: $clock, missing-for: 6h }"),
-            ErrorCodes.Conflict, 32, 14, "needs exactly one of 'on' (an event) or 'missing-for'"),
+            ErrorCodes.Conflict, 32, 14, "needs exactly one of 'on' (an event), 'missing-for' (a length of time)"),
         Case("encoded-and-not-encoded", "conflict", Line(60, "  - id: media", "  - id: interview"),
             ErrorCodes.Conflict, 60, 9, "'interview' is both encoded and listed under not-encoded"),
         Case("unused-setting", "conflict", Line(32, "    trigger: { on: $clock }", "    trigger: { on: found }"),
