@@ -178,14 +178,20 @@ public static partial class Evaluator
                     metHow = $"a standing arrangement in force at the trigger ({arrangement.AsReference()} at {Format(arrangement.At)})";
                 }
                 if (met is null && raised)
+                {
+                    // A duty raised after its episode's absence had ended (a report made after the child was back) is not
+                    // needed from the start: a lapse event from that end on counts, though it came before the duty arose.
+                    var ended = r.Episode?.MissingEnd(profile.MissingEndsOn, at);
                     foreach (var e in r.Episode is null ? r.Candidates : r.Episode.Events)
                     {
-                        // A lapse counts from the start of the occurrence's window, whenever it came (before or after the due
-                        // time), but never before the duty arose: a record brought forward may meet it (met-since:
-                        // episode-start), an event before it arose cannot end it.
-                        if (e.At < raisedAt || (window.ExclusiveStart ? e.At <= window.Start : e.At < window.Start)) continue;
+                        // Otherwise a lapse counts from the start of the occurrence's window, whenever it came (before or after
+                        // the due time), but never before the duty arose: a record brought forward may meet it (met-since:
+                        // episode-start), an event before it arose cannot end it (whereabouts known, then lost again).
+                        var afterTheEnd = ended is not null && e.At >= ended.At && e.At < raisedAt;
+                        if (!afterTheEnd && (e.At < raisedAt || (window.ExclusiveStart ? e.At <= window.Start : e.At < window.Start))) continue;
                         if (Matches(lapses, e)) { lapse = e; break; }
                     }
+                }
             }
             var facts = new DutyFacts
             {

@@ -143,4 +143,25 @@ public class LapseAfterTheTriggerTests
         var c = Case(Child(), Episode(E("action-completed", "2025-02-03T11:00:00Z", "contingency-plan")));
         Evaluate(c, "2025-02-03T14:00:00Z").Single("contingency-plan").Status.Should().Be(ObligationStatus.MetOnTime);
     }
+
+    [Fact]
+    public void ADutyRaisedAfterTheChildWasBack_LapsesAtOnce_OnTheEventThatEndedTheAbsence()
+    {
+        // Last seen 08:00, found 10:00, reported 11:00 (a report made after the return): the search is not needed.
+        var c = Case(Child(), Fixtures.Fixture.Episode("E1", E("last-seen", "2025-02-03T08:00:00Z"), E("found", "2025-02-03T10:00:00Z"),
+            E("reported-missing", "2025-02-03T11:00:00Z")));
+        var o = Evaluate(c, "2025-02-03T14:00:00Z").Single("search-while-missing");
+        o.Status.Should().Be(ObligationStatus.Lapsed);
+        o.TriggeredAt.Should().Be(I("2025-02-03T11:00:00Z"));
+        o.Explanation.Should().Contain("Lapsed: found at 2025-02-03T10:00:00+00:00, before it was met or due.");
+    }
+
+    [Fact]
+    public void ADutyRaisedWhileTheChildIsStillMissing_IsNotLapsedByAnEarlierEpisodesReturn()
+    {
+        var c = Case(Child(),
+            Fixtures.Fixture.Episode("E1", E("last-seen", "2025-02-01T08:00:00Z"), E("reported-missing", "2025-02-01T09:00:00Z"), E("found", "2025-02-01T12:00:00Z")),
+            Fixtures.Fixture.Episode("E2", E("last-seen", "2025-02-03T08:00:00Z"), E("reported-missing", "2025-02-03T11:00:00Z")));
+        Evaluate(c, "2025-02-03T11:30:00Z").Obligations.Single(o => o.Id == "search-while-missing" && o.EpisodeId == "E2").Status.Should().Be(ObligationStatus.Pending);
+    }
 }
