@@ -284,6 +284,10 @@ internal static class Commands
 
     internal static string Esc(string s) => Markup.Escape(s);
 
+    /// <summary>When a rung's meeting is due, in words: its local due time, "a decision" where one is asked for, else "untimed".</summary>
+    internal static string DueText(EscalationResult e) =>
+        e.Due?.Local ?? (e.Status == ObligationStatus.DecisionRequired || e.Nature == Nature.Consider ? "a decision" : "untimed");
+
     /// <summary>True for a caseload file: a JSON object with a top-level "children" list.</summary>
     private static bool IsCaseload(string json)
     {

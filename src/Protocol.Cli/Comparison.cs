@@ -60,7 +60,7 @@ internal static class Comparison
                 md.AppendLine($"| {p.Metadata.Id} | {Cell(o.Title)}{(o.Occurrence is { } n ? $" (#{n})" : "")} | {due} | {o.Status.Name()} | {Cell(o.Citation)} |");
             }
             foreach (var e in a.Escalations)
-                md.AppendLine($"| {p.Metadata.Id} | {Cell(e.Title)} ({e.Count} episodes) | {e.Due?.Local ?? "a decision"} | {e.Status.Name()} | {Cell(e.Citation)} |");
+                md.AppendLine($"| {p.Metadata.Id} | {Cell(e.Title)} ({e.Count} episodes) | {Commands.DueText(e)} | {e.Status.Name()} | {Cell(e.Citation)} |");
         }
         md.AppendLine();
         md.AppendLine("## What each profile assumed");

@@ -62,7 +62,7 @@ internal static class TextReport
             {
                 var window = e.WindowFrom is { } f ? $"{e.Count} from {f:yyyy-MM-dd} to {e.WindowTo:yyyy-MM-dd}" : $"{e.Count} in total";
                 esc.AddRow(StatusMarkup(e.Status), Commands.Esc($"{e.RungId}: {e.Title}"), Commands.Esc(window), Commands.Esc(e.TriggerEpisodeId),
-                    Commands.Esc(e.Chair?.Title ?? "—"), Commands.Esc(e.Due?.Local ?? "a decision"), Commands.Esc(e.Citation));
+                    Commands.Esc(e.Chair?.Title ?? "—"), Commands.Esc(Commands.DueText(e)), Commands.Esc(e.Citation));
                 if (explain) esc.AddRow("", "[grey]" + Commands.Esc(string.Join("\n", e.Explanation)) + "[/]", "", "", "", "", "");
             }
             c.Write(esc);
@@ -141,7 +141,7 @@ internal static class TextReport
         {
             var window = e.WindowFrom is { } f ? $"{e.Count} from {f:yyyy-MM-dd} to {e.WindowTo:yyyy-MM-dd}" : $"{e.Count} in total";
             esc.AddRow(StatusMarkup(e.Status), Commands.Esc(e.Establishment ?? ""), Commands.Esc($"{e.RungId}: {e.Title}"), Commands.Esc(window),
-                Commands.Esc($"{e.TriggerChildId}/{e.TriggerEpisodeId}"), Commands.Esc(e.Due?.Local ?? "a decision"), Commands.Esc(e.Citation));
+                Commands.Esc($"{e.TriggerChildId}/{e.TriggerEpisodeId}"), Commands.Esc(Commands.DueText(e)), Commands.Esc(e.Citation));
             if (explain) esc.AddRow("", "", "[grey]" + Commands.Esc(string.Join("\n", e.Explanation)) + "[/]", "", "", "", "");
         }
         c.Write(esc);
