@@ -209,53 +209,40 @@ public static partial class Evaluator
 
         private void EvaluateChildObligation(ObligationRule rule)
         {
+            List<EpisodeEvent>? all = null;
             if (rule.Trigger is ChangeTrigger change)
             {
-                EvaluateChangeObligation(rule, change);
+                // Raised each time a fact about the child changes (a flag identified, a dated change of circumstances).
+                foreach (var t in change.Instants(childCase.Child, at))
+                    RaiseChildLevel(rule, childCase.Episodes.LastOrDefault(ep => ep.Start <= t), t, $"{change.Describe()} at {Format(t)}", ref all);
                 return;
             }
             if (rule.Trigger is not EventTrigger trigger) return;
-            List<EpisodeEvent>? all = null;
             foreach (var e in childCase.AllEvents())
             {
                 if (!trigger.Event.Matches(e)) continue;
                 var episode = childCase.Episodes.FirstOrDefault(ep => ep.Events.Contains(e))
                               ?? childCase.Episodes.LastOrDefault(ep => ep.Start <= e.At);
-                var classification = episode is null ? null : LabelAt(episode, e.At);
-                var context = new FactContext(profile, childCase, episode, e.At, classification, LabelAt, circumstancesAt: e.At);
-                var triggerText = $"{trigger.Event} at {Format(e.At)}";
-                var why = new List<string> { $"Triggered: {triggerText}." };
-                // A child-level rule whose conditions fail on an ordinary occurrence (e.g. only the first or second
-                // decline) is not reported: it would be noise on every record.
-                if (!rule.When.Evaluate(context)) continue;
-                Applies(rule, context, why);
-                all ??= childCase.AllEvents().ToList();
-                var deadline = ChooseDeadline(rule, context, why);
-                var owner = ExternalOwner(rule, context.Circumstances);
-                foreach (var recipient in Recipients(rule))
-                    AddOccurrences(new Raised(rule, deadline, episode, null, e.At, IsRaised: true, triggerText, why, all, e.At, recipient, owner));
+                RaiseChildLevel(rule, episode, e.At, $"{trigger.Event} at {Format(e.At)}", ref all);
             }
         }
 
-        /// <summary>A child-level duty raised each time a fact about the child changes (a flag identified, a dated change).</summary>
-        private void EvaluateChangeObligation(ObligationRule rule, ChangeTrigger trigger)
+        /// <summary>
+        /// One raising of a child-level duty at <paramref name="t"/>. A child-level rule whose conditions fail on an ordinary
+        /// occurrence (e.g. only the first or second decline) is not reported: it would be noise on every record.
+        /// </summary>
+        private void RaiseChildLevel(ObligationRule rule, Episode? episode, Instant t, string triggerText, ref List<EpisodeEvent>? all)
         {
-            List<EpisodeEvent>? all = null;
-            foreach (var t in trigger.Instants(childCase.Child, at))
-            {
-                var episode = childCase.Episodes.LastOrDefault(ep => ep.Start <= t);
-                var classification = episode is null ? null : LabelAt(episode, t);
-                var context = new FactContext(profile, childCase, episode, t, classification, LabelAt, circumstancesAt: t);
-                var triggerText = $"{trigger.Describe()} at {Format(t)}";
-                var why = new List<string> { $"Triggered: {triggerText}." };
-                if (!rule.When.Evaluate(context)) continue;
-                Applies(rule, context, why);
-                all ??= childCase.AllEvents().ToList();
-                var deadline = ChooseDeadline(rule, context, why);
-                var owner = ExternalOwner(rule, context.Circumstances);
-                foreach (var recipient in Recipients(rule))
-                    AddOccurrences(new Raised(rule, deadline, episode, null, t, IsRaised: true, triggerText, why, all, t, recipient, owner));
-            }
+            var classification = episode is null ? null : LabelAt(episode, t);
+            var context = new FactContext(profile, childCase, episode, t, classification, LabelAt, circumstancesAt: t);
+            var why = new List<string> { $"Triggered: {triggerText}." };
+            if (!rule.When.Evaluate(context)) return;
+            Applies(rule, context, why);
+            all ??= childCase.AllEvents().ToList();
+            var deadline = ChooseDeadline(rule, context, why);
+            var owner = ExternalOwner(rule, context.Circumstances);
+            foreach (var recipient in Recipients(rule))
+                AddOccurrences(new Raised(rule, deadline, episode, null, t, IsRaised: true, triggerText, why, all, t, recipient, owner));
         }
 
         /// <summary>True if the rule's conditions hold; adds the lines that say which held.</summary>
