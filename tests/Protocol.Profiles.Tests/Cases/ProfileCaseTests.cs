@@ -38,12 +38,12 @@ public class ProfileCaseTests
 
     [Theory]
     [MemberData(nameof(ShippedIds))]
-    public void EveryShippedProfile_HasAtLeast25Cases(string id)
+    public void EveryShippedProfile_HasAtLeast40Cases(string id)
     {
         var count = TestCaseLoader.Discover([Repository.Path_("profiles", "tests", id)])
             .SelectMany(f => TestCaseLoader.LoadFile(f).Cases)
             .Count(c => c.Profile == id);
-        count.Should().BeGreaterThanOrEqualTo(25);
+        count.Should().BeGreaterThanOrEqualTo(40);
     }
 
     [Fact]
