@@ -10,16 +10,29 @@ public class AmountTests
     private static Instant I(string text) => InstantPattern.ExtendedIso.Parse(text).Value;
 
     [Theory]
-    [InlineData("72h", 72, TimeUnit.Hours)]
-    [InlineData("72 hours", 72, TimeUnit.Hours)]
     [InlineData("30m", 30, TimeUnit.Minutes)]
-    [InlineData("5 days", 5, TimeUnit.Days)]
+    [InlineData("30 min", 30, TimeUnit.Minutes)]
+    [InlineData("30 mins", 30, TimeUnit.Minutes)]
+    [InlineData("1 minute", 1, TimeUnit.Minutes)]
+    [InlineData("30 minutes", 30, TimeUnit.Minutes)]
+    [InlineData("72h", 72, TimeUnit.Hours)]
+    [InlineData("1 hr", 1, TimeUnit.Hours)]
+    [InlineData("72 hrs", 72, TimeUnit.Hours)]
+    [InlineData("1 hour", 1, TimeUnit.Hours)]
+    [InlineData("72 hours", 72, TimeUnit.Hours)]
+    [InlineData("5d", 5, TimeUnit.Days)]
     [InlineData("1 day", 1, TimeUnit.Days)]
+    [InlineData("5 days", 5, TimeUnit.Days)]
+    [InlineData("6w", 6, TimeUnit.Weeks)]
+    [InlineData("1 week", 1, TimeUnit.Weeks)]
     [InlineData("6 weeks", 6, TimeUnit.Weeks)]
+    [InlineData("1 month", 1, TimeUnit.Months)]
     [InlineData("3 months", 3, TimeUnit.Months)]
-    [InlineData("5 working days", 5, TimeUnit.WorkingDays)]
     [InlineData("1 working day", 1, TimeUnit.WorkingDays)]
-    public void Parse_KnownForms_GiveValueAndUnit(string text, int value, TimeUnit unit)
+    [InlineData("5 working days", 5, TimeUnit.WorkingDays)]
+    [InlineData("  5 Working \t Days ", 5, TimeUnit.WorkingDays)] // any case and white space
+    [InlineData("72 HOURS", 72, TimeUnit.Hours)]
+    public void Parse_EverySpelling_GivesValueAndUnit(string text, int value, TimeUnit unit)
     {
         Amount.Parse(text).Should().Be(new Amount(value, unit));
     }
@@ -34,6 +47,105 @@ public class AmountTests
         Amount.TryParse(text, out var amount, out var error).Should().BeFalse();
         amount.Should().BeNull();
         error.Should().Contain(fragment);
+    }
+
+    [Fact]
+    public void Parse_Null_AsksForANumberAndAUnit()
+    {
+        Amount.TryParse(null!, out var amount, out var error).Should().BeFalse();
+        amount.Should().BeNull();
+        error.Should().Be("expected a number and a unit, e.g. '72h', '5 days', '6 weeks', '3 months' or '5 working days'");
+    }
+
+    [Fact]
+    public void Parse_BadForm_ThrowsFormatExceptionWithTheReason()
+    {
+        var act = () => Amount.Parse("-5 days");
+        act.Should().Throw<FormatException>().WithMessage("a length of time cannot be negative");
+    }
+
+    [Theory]
+    [InlineData(30, TimeUnit.Minutes, "30m")]
+    [InlineData(1, TimeUnit.Minutes, "1m")]
+    [InlineData(72, TimeUnit.Hours, "72h")]
+    [InlineData(1, TimeUnit.Hours, "1h")]
+    [InlineData(1, TimeUnit.Days, "1 day")]
+    [InlineData(5, TimeUnit.Days, "5 days")]
+    [InlineData(1, TimeUnit.Weeks, "1 week")]
+    [InlineData(6, TimeUnit.Weeks, "6 weeks")]
+    [InlineData(1, TimeUnit.Months, "1 month")]
+    [InlineData(3, TimeUnit.Months, "3 months")]
+    [InlineData(1, TimeUnit.WorkingDays, "1 working day")]
+    [InlineData(5, TimeUnit.WorkingDays, "5 working days")]
+    public void ToString_IsTheCanonicalText_SingularAndPlural(int value, TimeUnit unit, string expected)
+    {
+        new Amount(value, unit).ToString().Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(30, TimeUnit.Minutes, "30 minutes (elapsed)")]
+    [InlineData(72, TimeUnit.Hours, "72 hours (elapsed)")]
+    [InlineData(1, TimeUnit.Days, "1 day (calendar, Europe/London wall clock)")]
+    [InlineData(5, TimeUnit.Days, "5 days (calendar, Europe/London wall clock)")]
+    [InlineData(1, TimeUnit.Weeks, "1 week (calendar, Europe/London wall clock)")]
+    [InlineData(6, TimeUnit.Weeks, "6 weeks (calendar, Europe/London wall clock)")]
+    [InlineData(1, TimeUnit.Months, "1 month (calendar, Europe/London wall clock)")]
+    [InlineData(3, TimeUnit.Months, "3 months (calendar, Europe/London wall clock)")]
+    [InlineData(1, TimeUnit.WorkingDays, "1 working day (end of the last working day)")]
+    [InlineData(5, TimeUnit.WorkingDays, "5 working days (end of the last working day)")]
+    public void Describe_NamesTheCountingRule(int value, TimeUnit unit, string expected)
+    {
+        new Amount(value, unit).Describe().Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("30 minutes", 30)]
+    [InlineData("72 hours", 72 * 60)]
+    public void ToDuration_OfAnElapsedAmount_IsExact(string text, int minutes)
+    {
+        Amount.Parse(text).ToDuration().Should().Be(Duration.FromMinutes(minutes));
+    }
+
+    [Theory]
+    [InlineData("5 days", "5 days is not an elapsed duration")]
+    [InlineData("1 month", "1 month is not an elapsed duration")]
+    [InlineData("5 working days", "5 working days is not an elapsed duration")]
+    public void ToDuration_OfANonElapsedAmount_ThrowsNamingIt(string text, string message)
+    {
+        var act = () => Amount.Parse(text).ToDuration();
+        act.Should().Throw<InvalidOperationException>().WithMessage(message);
+    }
+
+    [Theory]
+    [InlineData("5 days", 0, 0, 5)]
+    [InlineData("6 weeks", 0, 0, 42)]
+    [InlineData("3 months", 0, 3, 0)]
+    public void ToPeriod_OfACalendarAmount_IsThatPeriod(string text, int years, int months, int days)
+    {
+        Amount.Parse(text).ToPeriod().Normalize().Should().Be(new PeriodBuilder { Years = years, Months = months, Days = days }.Build());
+    }
+
+    [Theory]
+    [InlineData("72h", "72h is not a calendar period")]
+    [InlineData("30m", "30m is not a calendar period")]
+    [InlineData("5 working days", "5 working days is not a calendar period")]
+    public void ToPeriod_OfANonCalendarAmount_ThrowsNamingIt(string text, string message)
+    {
+        var act = () => Amount.Parse(text).ToPeriod();
+        act.Should().Throw<InvalidOperationException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void Times_MultipliesTheValue_KeepingTheUnit()
+    {
+        new Amount(5, TimeUnit.Days).Times(3).Should().Be(new Amount(15, TimeUnit.Days));
+    }
+
+    [Fact]
+    public void Times_ThatOverflows_ThrowsRatherThanWrapping()
+    {
+        var act = () => new Amount(999_999, TimeUnit.Minutes).Times(int.MaxValue);
+        act.Should().Throw<OverflowException>();
     }
 
     [Fact]
