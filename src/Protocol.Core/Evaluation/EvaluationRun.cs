@@ -270,7 +270,9 @@ public static partial class Evaluator
         /// </summary>
         private IReadOnlyList<EpisodeEvent> Candidates(ObligationRule rule, Episode episode)
         {
-            if (rule.SharedAcrossEpisodesWithin is not { } window || episode.Start is not { } start)
+            var window = rule.SharedAcrossEpisodesWithin;
+            var episodeStart = window is null ? null : episode.Start;
+            if (window is null || episodeStart is null)
             {
                 // The same for every rule of the episode: merged and sorted once.
                 if (childCase.Records.IsEmpty) return episode.Events;
@@ -278,10 +280,14 @@ public static partial class Evaluator
                     _withRecords[episode] = merged = episode.Events.Concat(childCase.Records).OrderBy(e => e.At).ToList();
                 return merged;
             }
+            var start = episodeStart.Value;
             IEnumerable<EpisodeEvent> events = episode.Events.Concat(childCase.Records);
             foreach (var other in childCase.Episodes)
             {
-                if (ReferenceEquals(other, episode) || other.Start is not { } s) continue;
+                if (ReferenceEquals(other, episode)) continue;
+                var otherStart = other.Start;
+                if (otherStart is null) continue;
+                var s = otherStart.Value;
                 var (early, late) = s < start ? (s, start) : (start, s);
                 if (window.AddTo(early, Calendar) < late) continue;
                 events = events.Concat(other.Events);

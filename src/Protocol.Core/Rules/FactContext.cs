@@ -75,7 +75,7 @@ public sealed class FactContext
 
     private void ChangesAt(Instant? instant)
     {
-        if (instant is { } i && i > At && i < NextChange) NextChange = i;
+        if (instant is not null && instant.Value > At && instant.Value < NextChange) NextChange = instant.Value;
     }
 
     /// <summary>The care status, authorities and placement in force at <see cref="CircumstancesAt"/>.</summary>
@@ -279,7 +279,8 @@ public sealed class FactContext
         foreach (var e in Case.Episodes)
         {
             var dated = (datedBy is null ? null : datedBy.FirstIn(e, At))?.At ?? e.Start;
-            if (dated is not { } d || d > At) continue;
+            if (dated is null || dated.Value > At) continue;
+            var d = dated.Value;
             var date = d.InZone(zone).Date;
             if (date < first) continue;
             if (counts.Length > 0)
