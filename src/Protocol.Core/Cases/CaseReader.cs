@@ -166,12 +166,16 @@ public static class CaseReader
                 episodes.Add(episode);
             }
         }
-        var records = fields.TryGetValue("records", out var recordsNode) && recordsNode is not null
+        var recordsNode = fields.GetValueOrDefault("records");
+        var records = recordsNode is not null
             ? ReadEvents(recordsNode, "records", errors, required: false, source)
             : [];
         for (var i = 0; i < records.Count; i++)
             if (!records[i].Type.IsActivityRecord())
-                errors.Add(new CaseError((source.Events.TryGetValue(records[i], out var origin) ? origin.Path : $"records[{i}]") + ".type", $"{records[i].Type.Name()} belongs on an episode's timeline; child-level records are activity records only"));
+            {
+                var known = source.Events.TryGetValue(records[i], out var origin);
+                errors.Add(new CaseError((known ? origin.Path : $"records[{i}]") + ".type", $"{records[i].Type.Name()} belongs on an episode's timeline; child-level records are activity records only"));
+            }
         if (errors.Count > 0 || child is null) return new CaseReadResult(null, errors);
         var childCase = new ChildCase(child, episodes, records) { Source = source };
         var problems = CaseValidator.Validate(childCase, at, profile, now, recordsAfterAt);
@@ -203,12 +207,14 @@ public static class CaseReader
                 for (var i = 0; i < arr.Count; i++)
                 {
                     var path = $"child.flags[{i}]";
-                    if (arr[i] is JsonValue v && v.TryGetValue<string>(out var flag) && flag.Length > 0)
+                    var flag = StringValue(arr[i]);
+                    var o = arr[i] as JsonObject;
+                    if (!string.IsNullOrEmpty(flag))
                     {
                         flags.Add(flag);
                         source.Flags.Add((i, flag));
                     }
-                    else if (arr[i] is JsonObject o)
+                    else if (o is not null)
                     {
                         // A flag for a period: { "flag": "exploitation-risk", "from": "2025-04-01", "to": "2025-09-30" }.
                         var ff = Fields(o, path, FlagFields, errors, path + ".");
@@ -268,7 +274,8 @@ public static class CaseReader
 
     private static CareStatus? ReadCareStatus(Dictionary<string, JsonNode?> fields, string path, List<CaseError> errors)
     {
-        if (Text(fields, "careStatus", path, errors, required: false) is not { } careText) return null;
+        var careText = Text(fields, "careStatus", path, errors, required: false);
+        if (careText is null) return null;
         switch (careText)
         {
             case "living-at-home": return CareStatus.LivingAtHome;
@@ -284,7 +291,8 @@ public static class CaseReader
     /// </summary>
     private static Instant? DateOrInstant(Dictionary<string, JsonNode?> fields, string key, string path, List<CaseError> errors, DateTimeZone zone, bool endOfDay, bool required = false)
     {
-        if (Text(fields, key, path, errors, required) is not { } text) return null;
+        var text = Text(fields, key, path, errors, required);
+        if (text is null) return null;
         var date = LocalDatePattern.Iso.Parse(text);
         if (date.Success && endOfDay && date.Value == LocalDate.MaxIsoValue)
         {
@@ -390,7 +398,8 @@ public static class CaseReader
             if (canonical is null)
             {
                 // The key itself is input and is not repeated: it is named by its position, with a suggestion.
-                var hint = Spelling.Closest(key, allowed, 2, Normalise) is { } s ? $" (did you mean '{s}'?)" : "";
+                var suggestion = Spelling.Closest(key, allowed, 2, Normalise);
+                var hint = suggestion is not null ? $" (did you mean '{suggestion}'?)" : "";
                 errors.Add(new CaseError(path, $"unknown field: field no. {position} of this object is not a case field{hint}; allowed: {string.Join(", ", allowed)}"));
                 continue;
             }
@@ -407,7 +416,8 @@ public static class CaseReader
             if (required) errors.Add(new CaseError(path, "required"));
             return null;
         }
-        if (node is JsonValue v && v.TryGetValue<string>(out var s))
+        var s = StringValue(node);
+        if (s is not null)
         {
             if (s.Length > 0) return s;
             errors.Add(new CaseError(path, "must not be empty"));
@@ -415,6 +425,14 @@ public static class CaseReader
         }
         errors.Add(new CaseError(path, "expected a text value"));
         return null;
+    }
+
+    /// <summary>The node's text if it is a JSON string, else null.</summary>
+    private static string? StringValue(JsonNode? node)
+    {
+        string? text = null;
+        (node as JsonValue)?.TryGetValue(out text);
+        return text;
     }
 
     private static CaseReadResult Fail(string path, string message) => new(null, [new CaseError(path, message)]);

@@ -35,7 +35,7 @@ public sealed class OfficeHours
 
     /// <summary>The hours on a date, or null when it is not a working day.</summary>
     public (LocalTime Start, LocalTime End)? On(LocalDate date, WorkingDayCalendar calendar) =>
-        !calendar.IsWorkingDay(date) ? null : _byDay.TryGetValue(date.DayOfWeek, out var d) ? d : (Start, End);
+        !calendar.IsWorkingDay(date) ? null : _byDay.GetValueOrDefault(date.DayOfWeek, (Start, End));
 
     /// <summary>True if the instant falls within office hours.</summary>
     public bool Contains(Instant instant, WorkingDayCalendar calendar)
