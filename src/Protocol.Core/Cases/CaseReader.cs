@@ -79,10 +79,12 @@ public static class CaseReader
     public static CaseloadReadResult ReadCaseload(JsonNode? node, CompiledProfile? profile = null, Instant? at = null, Instant? now = null, RecordsAfterAt recordsAfterAt = RecordsAfterAt.Ignored)
     {
         var errors = new List<CaseError>();
-        if (node is not JsonObject root) return new CaseloadReadResult(null, [new CaseError("$", "expected a JSON object with 'children'")]);
+        var root = node as JsonObject;
+        if (root is null) return new CaseloadReadResult(null, [new CaseError("$", "expected a JSON object with 'children'")]);
         var fields = Fields(root, "$", ["children", "establishments"], errors, "");
         var children = new List<ChildCase>();
-        if (fields.GetValueOrDefault("children") is not JsonArray array) errors.Add(new CaseError("children", "required: a list of cases"));
+        var array = fields.GetValueOrDefault("children") as JsonArray;
+        if (array is null) errors.Add(new CaseError("children", "required: a list of cases"));
         else
         {
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -98,14 +100,17 @@ public static class CaseReader
         }
         var records = new Dictionary<string, ImmutableArray<EpisodeEvent>>(StringComparer.Ordinal);
         var firstPath = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (fields.GetValueOrDefault("establishments") is { } est)
+        var est = fields.GetValueOrDefault("establishments");
+        if (est is not null)
         {
-            if (est is not JsonArray estArray) errors.Add(new CaseError("establishments", "expected a list"));
+            var estArray = est as JsonArray;
+            if (estArray is null) errors.Add(new CaseError("establishments", "expected a list"));
             else
                 for (var i = 0; i < estArray.Count; i++)
                 {
                     var path = $"establishments[{i}]";
-                    if (estArray[i] is not JsonObject o) { errors.Add(new CaseError(path, "expected an object with 'id' and 'records'")); continue; }
+                    var o = estArray[i] as JsonObject;
+                    if (o is null) { errors.Add(new CaseError(path, "expected an object with 'id' and 'records'")); continue; }
                     var f = Fields(o, path, ["id", "records"], errors, path + ".");
                     var id = Text(f, "id", path + ".id", errors, required: true);
                     var before = errors.Count;
@@ -131,7 +136,8 @@ public static class CaseReader
     {
         var errors = new List<CaseError>();
         var source = new CaseSource();
-        if (node is not JsonObject root)
+        var root = node as JsonObject;
+        if (root is null)
             return Fail("$", "expected a JSON object with 'child' and 'episodes'");
         var fields = Fields(root, "$", ["child", "episodes", "records"], errors, "");
         Child? child = null;
@@ -139,14 +145,17 @@ public static class CaseReader
         else child = ReadChild(childNode, errors, source, profile?.Calendar.Zone ?? London);
 
         var episodes = new List<Episode>();
-        if (!fields.TryGetValue("episodes", out var episodesNode) || episodesNode is null) errors.Add(new CaseError("episodes", "required (use [] for a child with no episodes)"));
-        else if (episodesNode is not JsonArray episodeArray) errors.Add(new CaseError("episodes", "expected a list"));
+        var episodesNode = fields.GetValueOrDefault("episodes");
+        var episodeArray = episodesNode as JsonArray;
+        if (episodesNode is null) errors.Add(new CaseError("episodes", "required (use [] for a child with no episodes)"));
+        else if (episodeArray is null) errors.Add(new CaseError("episodes", "expected a list"));
         else
         {
             for (var i = 0; i < episodeArray.Count; i++)
             {
                 var path = $"episodes[{i}]";
-                if (episodeArray[i] is not JsonObject episodeObject) { errors.Add(new CaseError(path, "expected an object with 'id' and 'events'")); continue; }
+                var episodeObject = episodeArray[i] as JsonObject;
+                if (episodeObject is null) { errors.Add(new CaseError(path, "expected an object with 'id' and 'events'")); continue; }
                 var ef = Fields(episodeObject, path, ["id", "placement", "events"], errors, path + ".");
                 var id = Text(ef, "id", path + ".id", errors, required: true);
                 var events = ReadEvents(ef.GetValueOrDefault("events"), path + ".events", errors, required: true, source);
@@ -157,12 +166,16 @@ public static class CaseReader
                 episodes.Add(episode);
             }
         }
-        var records = fields.TryGetValue("records", out var recordsNode) && recordsNode is not null
+        var recordsNode = fields.GetValueOrDefault("records");
+        var records = recordsNode is not null
             ? ReadEvents(recordsNode, "records", errors, required: false, source)
             : [];
         for (var i = 0; i < records.Count; i++)
             if (!records[i].Type.IsActivityRecord())
-                errors.Add(new CaseError((source.Events.TryGetValue(records[i], out var origin) ? origin.Path : $"records[{i}]") + ".type", $"{records[i].Type.Name()} belongs on an episode's timeline; child-level records are activity records only"));
+            {
+                var known = source.Events.TryGetValue(records[i], out var origin);
+                errors.Add(new CaseError((known ? origin.Path : $"records[{i}]") + ".type", $"{records[i].Type.Name()} belongs on an episode's timeline; child-level records are activity records only"));
+            }
         if (errors.Count > 0 || child is null) return new CaseReadResult(null, errors);
         var childCase = new ChildCase(child, episodes, records) { Source = source };
         var problems = CaseValidator.Validate(childCase, at, profile, now, recordsAfterAt);
@@ -171,11 +184,13 @@ public static class CaseReader
 
     private static Child? ReadChild(JsonNode node, List<CaseError> errors, CaseSource source, DateTimeZone zone)
     {
-        if (node is not JsonObject obj) { errors.Add(new CaseError("child", "expected an object")); return null; }
+        var obj = node as JsonObject;
+        if (obj is null) { errors.Add(new CaseError("child", "expected an object")); return null; }
         var f = Fields(obj, "child", ChildFields, errors, "child.");
         var id = Text(f, "id", "child.id", errors, required: true);
         LocalDate? dob = null;
-        if (Text(f, "dateOfBirth", "child.dateOfBirth", errors, required: false) is { } dobText)
+        var dobText = Text(f, "dateOfBirth", "child.dateOfBirth", errors, required: false);
+        if (dobText is not null)
         {
             var parsed = LocalDatePattern.Iso.Parse(dobText);
             if (parsed.Success) dob = parsed.Value;
@@ -186,24 +201,27 @@ public static class CaseReader
         var periods = ImmutableArray.CreateBuilder<FlagPeriod>();
         if (f.TryGetValue("flags", out var flagsNode) && flagsNode is not null)
         {
-            if (flagsNode is not JsonArray arr) errors.Add(new CaseError("child.flags", "expected a list of flag names, or of { flag, from, to }"));
+            var arr = flagsNode as JsonArray;
+            if (arr is null) errors.Add(new CaseError("child.flags", "expected a list of flag names, or of { flag, from, to }"));
             else
                 for (var i = 0; i < arr.Count; i++)
                 {
                     var path = $"child.flags[{i}]";
-                    if (arr[i] is JsonValue v && v.TryGetValue<string>(out var flag) && flag.Length > 0)
+                    var flag = StringValue(arr[i]);
+                    var o = arr[i] as JsonObject;
+                    if (!string.IsNullOrEmpty(flag))
                     {
                         flags.Add(flag);
                         source.Flags.Add((i, flag));
                     }
-                    else if (arr[i] is JsonObject o)
+                    else if (o is not null)
                     {
                         // A flag for a period: { "flag": "exploitation-risk", "from": "2025-04-01", "to": "2025-09-30" }.
                         var ff = Fields(o, path, FlagFields, errors, path + ".");
                         var name = Text(ff, "flag", path + ".flag", errors, required: true);
                         var from = DateOrInstant(ff, "from", path + ".from", errors, zone, endOfDay: false);
                         var to = DateOrInstant(ff, "to", path + ".to", errors, zone, endOfDay: true);
-                        if (from is { } a && to is { } b && b <= a) errors.Add(new CaseError(path + ".to", "is not after 'from': a flag's period must end after it begins"));
+                        if (from is not null && to is not null && to <= from) errors.Add(new CaseError(path + ".to", "is not after 'from': a flag's period must end after it begins"));
                         if (ff.GetValueOrDefault("from") is null && ff.GetValueOrDefault("to") is null) errors.Add(new CaseError(path, "give 'from', 'to' or both (a flag that always applies is written as its name alone)"));
                         if (name is null) continue;
                         periods.Add(new FlagPeriod(name, from, to));
@@ -215,12 +233,14 @@ public static class CaseReader
         var changes = new List<CircumstanceChange>();
         if (f.TryGetValue("changes", out var changesNode) && changesNode is not null)
         {
-            if (changesNode is not JsonArray arr) errors.Add(new CaseError("child.changes", "expected a list of dated changes, e.g. { \"from\": \"2025-04-01\", \"careStatus\": \"looked-after\" }"));
+            var arr = changesNode as JsonArray;
+            if (arr is null) errors.Add(new CaseError("child.changes", "expected a list of dated changes, e.g. { \"from\": \"2025-04-01\", \"careStatus\": \"looked-after\" }"));
             else
                 for (var i = 0; i < arr.Count; i++)
                 {
                     var path = $"child.changes[{i}]";
-                    if (arr[i] is not JsonObject o) { errors.Add(new CaseError(path, "expected an object with 'from' and what changed")); continue; }
+                    var o = arr[i] as JsonObject;
+                    if (o is null) { errors.Add(new CaseError(path, "expected an object with 'from' and what changed")); continue; }
                     var cf = Fields(o, path, ChangeFields, errors, path + ".");
                     var from = DateOrInstant(cf, "from", path + ".from", errors, zone, endOfDay: false, required: true);
                     var change = new CircumstanceChange
@@ -254,7 +274,8 @@ public static class CaseReader
 
     private static CareStatus? ReadCareStatus(Dictionary<string, JsonNode?> fields, string path, List<CaseError> errors)
     {
-        if (Text(fields, "careStatus", path, errors, required: false) is not { } careText) return null;
+        var careText = Text(fields, "careStatus", path, errors, required: false);
+        if (careText is null) return null;
         switch (careText)
         {
             case "living-at-home": return CareStatus.LivingAtHome;
@@ -270,7 +291,8 @@ public static class CaseReader
     /// </summary>
     private static Instant? DateOrInstant(Dictionary<string, JsonNode?> fields, string key, string path, List<CaseError> errors, DateTimeZone zone, bool endOfDay, bool required = false)
     {
-        if (Text(fields, key, path, errors, required) is not { } text) return null;
+        var text = Text(fields, key, path, errors, required);
+        if (text is null) return null;
         var date = LocalDatePattern.Iso.Parse(text);
         if (date.Success && endOfDay && date.Value == LocalDate.MaxIsoValue)
         {
@@ -292,11 +314,13 @@ public static class CaseReader
             if (required) errors.Add(new CaseError(path, "required (a list of events)"));
             return result;
         }
-        if (node is not JsonArray arr) { errors.Add(new CaseError(path, "expected a list of events")); return result; }
+        var arr = node as JsonArray;
+        if (arr is null) { errors.Add(new CaseError(path, "expected a list of events")); return result; }
         for (var i = 0; i < arr.Count; i++)
         {
             var p = $"{path}[{i}]";
-            if (arr[i] is not JsonObject obj) { errors.Add(new CaseError(p, "expected an event object with 'type' and 'at'")); continue; }
+            var obj = arr[i] as JsonObject;
+            if (obj is null) { errors.Add(new CaseError(p, "expected an event object with 'type' and 'at'")); continue; }
             var f = Fields(obj, p, EventFields, errors, p + ".");
             var typeText = Text(f, "type", p + ".type", errors, required: true);
             var atText = Text(f, "at", p + ".at", errors, required: true);
@@ -374,7 +398,8 @@ public static class CaseReader
             if (canonical is null)
             {
                 // The key itself is input and is not repeated: it is named by its position, with a suggestion.
-                var hint = Spelling.Closest(key, allowed, 2, Normalise) is { } s ? $" (did you mean '{s}'?)" : "";
+                var suggestion = Spelling.Closest(key, allowed, 2, Normalise);
+                var hint = suggestion is not null ? $" (did you mean '{suggestion}'?)" : "";
                 errors.Add(new CaseError(path, $"unknown field: field no. {position} of this object is not a case field{hint}; allowed: {string.Join(", ", allowed)}"));
                 continue;
             }
@@ -391,7 +416,8 @@ public static class CaseReader
             if (required) errors.Add(new CaseError(path, "required"));
             return null;
         }
-        if (node is JsonValue v && v.TryGetValue<string>(out var s))
+        var s = StringValue(node);
+        if (s is not null)
         {
             if (s.Length > 0) return s;
             errors.Add(new CaseError(path, "must not be empty"));
@@ -399,6 +425,14 @@ public static class CaseReader
         }
         errors.Add(new CaseError(path, "expected a text value"));
         return null;
+    }
+
+    /// <summary>The node's text if it is a JSON string, else null.</summary>
+    private static string? StringValue(JsonNode? node)
+    {
+        string? text = null;
+        (node as JsonValue)?.TryGetValue(out text);
+        return text;
     }
 
     private static CaseReadResult Fail(string path, string message) => new(null, [new CaseError(path, message)]);

@@ -42,7 +42,8 @@ public static partial class Evaluator
             var summaries = new List<EpisodeSummary>();
             foreach (var episode in childCase.Episodes)
             {
-                if (episode.StartEvent is { Type: not EventType.LastSeen } from)
+                var from = episode.StartEvent;
+                if (from is not null && from.Type != EventType.LastSeen)
                     _assumptions.Add($"Episode {episode.Id} has no last-seen record: it is taken to begin at {from.Type.Name()} ({Format(from.At)}); a clock the profile starts at last-seen falls back as each item's explanation says.");
                 var history = _classifier.Of(episode);
                 _classification[episode] = history.Final.Classification;
@@ -114,14 +115,16 @@ public static partial class Evaluator
             {
                 case EventTrigger et:
                 {
-                    if (et.Event.FirstIn(episode, at) is not { } e) return;
+                    var e = et.Event.FirstIn(episode, at);
+                    if (e is null) return;
                     t = e.At;
                     triggerText = $"{et.Event} at {Format(e.At)}";
                     break;
                 }
                 case MissingForTrigger m:
                 {
-                    if (m.From.ClockStartIn(episode, at) is not { } start) return;
+                    var start = m.From.ClockStartIn(episode, at);
+                    if (start is null) return;
                     var mark = m.Amount.AddTo(start.At, Calendar);
                     var startText = m.From.Matches(start) ? $"{m.From} at {Format(start.At)}"
                         : $"{m.From} (not recorded: the episode's start, {start.Type.Name()} at {Format(start.At)})";
@@ -154,12 +157,14 @@ public static partial class Evaluator
             if (rule.AppliesTo.Count > 0)
             {
                 var then = history.At(t);
-                if (history.FirstIn(t, rule.AppliesTo) is not { } became)
+                var firstApplies = history.FirstIn(t, rule.AppliesTo);
+                if (firstApplies is null)
                 {
                     why.Add($"Does not apply: the episode is classified '{then.Classification}'{(then.Classification == history.Final.Classification ? "" : $" then and '{history.Final.Classification}' now")}, and this applies to {string.Join(" or ", rule.AppliesTo.Select(a => $"'{a}'"))} episodes.");
                     _obligations.Add(NotApplicable(rule, episode.Id, t, triggerText, why));
                     return;
                 }
+                var became = firstApplies.Value;
                 if (became > t)
                 {
                     why.Add($"The episode was '{then.Classification}' then; it became '{history.At(became).Classification}' at {Format(became)}: the duty arose at that moment.");
@@ -210,14 +215,16 @@ public static partial class Evaluator
         private void EvaluateChildObligation(ObligationRule rule)
         {
             List<EpisodeEvent>? all = null;
-            if (rule.Trigger is ChangeTrigger change)
+            var change = rule.Trigger as ChangeTrigger;
+            if (change is not null)
             {
                 // Raised each time a fact about the child changes (a flag identified, a dated change of circumstances).
                 foreach (var t in change.Instants(childCase.Child, at))
                     RaiseChildLevel(rule, childCase.Episodes.LastOrDefault(ep => ep.Start <= t), t, $"{change.Describe()} at {Format(t)}", ref all);
                 return;
             }
-            if (rule.Trigger is not EventTrigger trigger) return;
+            var trigger = rule.Trigger as EventTrigger;
+            if (trigger is null) return;
             foreach (var e in childCase.AllEvents())
             {
                 if (!trigger.Event.Matches(e)) continue;
@@ -270,7 +277,9 @@ public static partial class Evaluator
         /// </summary>
         private IReadOnlyList<EpisodeEvent> Candidates(ObligationRule rule, Episode episode)
         {
-            if (rule.SharedAcrossEpisodesWithin is not { } window || episode.Start is not { } start)
+            var window = rule.SharedAcrossEpisodesWithin;
+            var episodeStart = window is null ? null : episode.Start;
+            if (window is null || episodeStart is null)
             {
                 // The same for every rule of the episode: merged and sorted once.
                 if (childCase.Records.IsEmpty) return episode.Events;
@@ -278,10 +287,14 @@ public static partial class Evaluator
                     _withRecords[episode] = merged = episode.Events.Concat(childCase.Records).OrderBy(e => e.At).ToList();
                 return merged;
             }
+            var start = episodeStart.Value;
             IEnumerable<EpisodeEvent> events = episode.Events.Concat(childCase.Records);
             foreach (var other in childCase.Episodes)
             {
-                if (ReferenceEquals(other, episode) || other.Start is not { } s) continue;
+                if (ReferenceEquals(other, episode)) continue;
+                var otherStart = other.Start;
+                if (otherStart is null) continue;
+                var s = otherStart.Value;
                 var (early, late) = s < start ? (s, start) : (start, s);
                 if (window.AddTo(early, Calendar) < late) continue;
                 events = events.Concat(other.Events);
@@ -369,7 +382,8 @@ public static partial class Evaluator
         {
             foreach (var o in _obligations)
             {
-                if (o.Due is { } due && !Calendar.Covers(due.Utc.InZone(Calendar.Zone).Date))
+                var due = o.Due;
+                if (due is not null && !Calendar.Covers(due.Utc.InZone(Calendar.Zone).Date))
                 {
                     _assumptions.Add($"Some dates fall outside the bank-holiday list ({Calendar}): only weekends were excluded from working days there.");
                     return;

@@ -75,7 +75,7 @@ public sealed class FactContext
 
     private void ChangesAt(Instant? instant)
     {
-        if (instant is { } i && i > At && i < NextChange) NextChange = i;
+        if (instant is not null && instant.Value > At && instant.Value < NextChange) NextChange = instant.Value;
     }
 
     /// <summary>The care status, authorities and placement in force at <see cref="CircumstancesAt"/>.</summary>
@@ -95,15 +95,25 @@ public sealed class FactContext
     }
 
     /// <summary>True if the current risk is one of the levels.</summary>
-    public bool RiskIs(string[] levels) => Risk() is { } r && Array.IndexOf(levels, r) >= 0;
+    public bool RiskIs(string[] levels)
+    {
+        var risk = Risk();
+        return risk is not null && Array.IndexOf(levels, risk) >= 0;
+    }
 
     /// <summary>True if the current risk is at least the level, in the profile's order.</summary>
-    public bool RiskAtLeast(string level) =>
-        Risk() is { } r && Profile.RiskRank(r) >= Profile.RiskRank(level);
+    public bool RiskAtLeast(string level)
+    {
+        var risk = Risk();
+        return risk is not null && Profile.RiskRank(risk) >= Profile.RiskRank(level);
+    }
 
     /// <summary>True if the latest police category at or before <see cref="At"/> is one of these.</summary>
-    public bool PoliceCategoryIs(string[] categories) =>
-        Episode?.PoliceCategoryAt(At) is { } c && Array.IndexOf(categories, c) >= 0;
+    public bool PoliceCategoryIs(string[] categories)
+    {
+        var category = Episode?.PoliceCategoryAt(At);
+        return category is not null && Array.IndexOf(categories, category) >= 0;
+    }
 
     /// <summary>True if the child's whereabouts were known at <see cref="At"/> (known, and not lost again since).</summary>
     public bool WhereaboutsKnown() => Episode is not null && Episode.WhereaboutsKnownAt(At);
@@ -123,18 +133,29 @@ public sealed class FactContext
     }
 
     /// <summary>True if the age is known and under the limit.</summary>
-    public bool AgeUnder(int years) => Age() is { } a && a < years;
+    public bool AgeUnder(int years)
+    {
+        var age = Age();
+        return age is not null && age.Value < years;
+    }
 
     /// <summary>True if the age is known and at least the limit.</summary>
-    public bool AgeAtLeast(int years) => Age() is { } a && a >= years;
+    public bool AgeAtLeast(int years)
+    {
+        var age = Age();
+        return age is not null && age.Value >= years;
+    }
 
     /// <summary>True if the child's care status (at <see cref="CircumstancesAt"/>) is one of these.</summary>
     public bool CareStatusIs(CareStatus[] statuses) => Array.IndexOf(statuses, _circumstances.CareStatus) >= 0;
 
     /// <summary>True if the host authority is known and differs from the responsible authority.</summary>
-    public bool PlacedOutOfArea() =>
-        _circumstances.HostAuthority is { } host && _circumstances.ResponsibleAuthority is { } resp &&
-        !string.Equals(host, resp, StringComparison.OrdinalIgnoreCase);
+    public bool PlacedOutOfArea()
+    {
+        var host = _circumstances.HostAuthority;
+        var resp = _circumstances.ResponsibleAuthority;
+        return host is not null && resp is not null && !string.Equals(host, resp, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>True if the responsible authority is one of the profile's own authority codes.</summary>
     public bool ResponsibleAuthorityIsLocal() => IsLocal(_circumstances.ResponsibleAuthority);
@@ -143,7 +164,7 @@ public sealed class FactContext
     public bool HostAuthorityIsLocal() => IsLocal(_circumstances.HostAuthority);
 
     private bool IsLocal(string? authority) =>
-        authority is { } a && Profile.Metadata.AuthorityCodes.Contains(a, StringComparer.OrdinalIgnoreCase);
+        authority is not null && Profile.Metadata.AuthorityCodes.Contains(authority, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True if <see cref="FactTime"/> falls within the profile's office hours (a working day, between opening and closing).</summary>
     public bool InOfficeHours()
@@ -162,7 +183,9 @@ public sealed class FactContext
     /// </summary>
     public bool MissingForAtLeast(Amount amount, EventSet from)
     {
-        if (Episode is null || from.ClockStartIn(Episode, At) is not { } start) return false;
+        if (Episode is null) return false;
+        var start = from.ClockStartIn(Episode, At);
+        if (start is null) return false;
         var threshold = amount.AddTo(start.At, Calendar);
         var ended = Episode.MissingEnd(Profile.MissingEndsOn, At);
         if (threshold > At)
@@ -179,7 +202,9 @@ public sealed class FactContext
     /// </summary>
     public bool MissingForMoreThan(Amount amount, EventSet from)
     {
-        if (Episode is null || from.ClockStartIn(Episode, At) is not { } start) return false;
+        if (Episode is null) return false;
+        var start = from.ClockStartIn(Episode, At);
+        if (start is null) return false;
         var threshold = amount.AddTo(start.At, Calendar);
         var ended = Episode.MissingEnd(Profile.MissingEndsOn, At);
         if (threshold >= At)
@@ -198,7 +223,9 @@ public sealed class FactContext
     /// </summary>
     public bool MissingDuring(LocalTime start, LocalTime end, EventSet from)
     {
-        if (Episode is null || from.ClockStartIn(Episode, At) is not { } begin) return false;
+        if (Episode is null) return false;
+        var begin = from.ClockStartIn(Episode, At);
+        if (begin is null) return false;
         var ended = Episode.MissingEnd(Profile.MissingEndsOn, At);
         var stop = ended is not null && ended.At < At ? ended.At : At;
         if (stop < begin.At) return false;
@@ -224,7 +251,7 @@ public sealed class FactContext
     }
 
     /// <summary>True if the episode's classification is one of these labels.</summary>
-    public bool ClassifiedAs(string[] labels) => Classification is { } c && Array.IndexOf(labels, c) >= 0;
+    public bool ClassifiedAs(string[] labels) => Classification is not null && Array.IndexOf(labels, Classification) >= 0;
 
     /// <summary>
     /// True if no earlier episode of the child (one that started before this one) had, at <see cref="At"/>, the same
@@ -233,10 +260,13 @@ public sealed class FactContext
     public bool IsFirstEpisode()
     {
         ConsultedOtherRecords = true;
-        if (Episode?.Start is not { } start) return false;
+        var start = Episode?.Start;
+        if (start is null) return false;
         foreach (var other in Case.Episodes)
         {
-            if (ReferenceEquals(other, Episode) || other.Start is not { } s || s >= start) continue;
+            if (ReferenceEquals(other, Episode)) continue;
+            var s = other.Start;
+            if (s is null || s.Value >= start.Value) continue;
             if (_classificationOf(other, At) == Classification) return false;
         }
         return true;
@@ -279,7 +309,8 @@ public sealed class FactContext
         foreach (var e in Case.Episodes)
         {
             var dated = (datedBy is null ? null : datedBy.FirstIn(e, At))?.At ?? e.Start;
-            if (dated is not { } d || d > At) continue;
+            if (dated is null || dated.Value > At) continue;
+            var d = dated.Value;
             var date = d.InZone(zone).Date;
             if (date < first) continue;
             if (counts.Length > 0)

@@ -35,13 +35,14 @@ public sealed class OfficeHours
 
     /// <summary>The hours on a date, or null when it is not a working day.</summary>
     public (LocalTime Start, LocalTime End)? On(LocalDate date, WorkingDayCalendar calendar) =>
-        !calendar.IsWorkingDay(date) ? null : _byDay.TryGetValue(date.DayOfWeek, out var d) ? d : (Start, End);
+        !calendar.IsWorkingDay(date) ? null : _byDay.GetValueOrDefault(date.DayOfWeek, (Start, End));
 
     /// <summary>True if the instant falls within office hours.</summary>
     public bool Contains(Instant instant, WorkingDayCalendar calendar)
     {
         var local = instant.InZone(calendar.Zone).LocalDateTime;
-        return On(local.Date, calendar) is { } h && local.TimeOfDay >= h.Start && local.TimeOfDay < h.End;
+        var hours = On(local.Date, calendar);
+        return hours is not null && local.TimeOfDay >= hours.Value.Start && local.TimeOfDay < hours.Value.End;
     }
 
     /// <summary>The next instant after <paramref name="after"/> at which office hours open or close.</summary>
@@ -50,7 +51,9 @@ public sealed class OfficeHours
         var date = after.InZone(calendar.Zone).Date;
         for (var i = 0; i < 400; i++, date = date.PlusDays(1))
         {
-            if (On(date, calendar) is not { } h) continue;
+            var hours = On(date, calendar);
+            if (hours is null) continue;
+            var h = hours.Value;
             var open = calendar.At(date, h.Start);
             if (open > after) return open;
             var close = calendar.At(date, h.End);
