@@ -98,8 +98,8 @@ public sealed partial record Amount(int Value, TimeUnit Unit)
     /// <summary>Readable description with the counting rule, e.g. "72 hours (elapsed)".</summary>
     public string Describe() => Unit switch
     {
-        TimeUnit.Minutes => $"{Value} minutes (elapsed)",
-        TimeUnit.Hours => $"{Value} hours (elapsed)",
+        TimeUnit.Minutes => Value == 1 ? "1 minute (elapsed)" : $"{Value} minutes (elapsed)",
+        TimeUnit.Hours => Value == 1 ? "1 hour (elapsed)" : $"{Value} hours (elapsed)",
         TimeUnit.WorkingDays => $"{this} (end of the last working day)",
         _ => $"{this} (calendar, Europe/London wall clock)",
     };

@@ -83,7 +83,9 @@ public class AmountTests
     }
 
     [Theory]
+    [InlineData(1, TimeUnit.Minutes, "1 minute (elapsed)")]
     [InlineData(30, TimeUnit.Minutes, "30 minutes (elapsed)")]
+    [InlineData(1, TimeUnit.Hours, "1 hour (elapsed)")]
     [InlineData(72, TimeUnit.Hours, "72 hours (elapsed)")]
     [InlineData(1, TimeUnit.Days, "1 day (calendar, Europe/London wall clock)")]
     [InlineData(5, TimeUnit.Days, "5 days (calendar, Europe/London wall clock)")]
