@@ -158,7 +158,7 @@ internal sealed partial class ProfileCompiler
             return null;
         }
         if (k.ContainsKey("flag-identified") || k.ContainsKey("change")) return ReadChangeTrigger(m, k, what, childScope);
-        if (k.TryGetValue("to", out var stray))
+        if (k.ContainsKey("to"))
             _r.Error(NodeReader.KeyNode(m, "to"), ErrorCodes.Conflict, "'to' goes with 'change: care-status'");
         if (k.TryGetValue("on", out var on))
         {
