@@ -75,11 +75,16 @@ public partial class SchemaTests
     public void ClearlyWrongProfile_IsRejected_AtItsLocation(string what, string find, string replace, string location, string keyword)
     {
         Minimal.Should().Contain(find, "the case '{0}' must change the profile", what);
-        var yaml = Minimal.Replace(find, replace);
+        ShouldBeRejected(Minimal.Replace(find, replace), what, location, keyword);
+    }
+
+    /// <summary>Both the loader and the schema reject the profile; the schema at this location, with this keyword.</summary>
+    private static void ShouldBeRejected(string yaml, string what, string location, string keyword)
+    {
         ProfileLoader.Load(yaml, "p.yaml").Diagnostics.Should().NotBeEmpty("the loader rejects '{0}' too", what);
         var errors = Errors(YamlToJson(yaml));
         errors.Should().Contain(e => e.Location == location && e.Keyword == keyword,
-            "the schema must reject '{0}' with '{1}' at '{2}'", what, keyword, location);
+            "the schema must reject '{0}' with '{1}' at '{2}'; it reported:{3}{4}", what, keyword, location, Environment.NewLine, Report(errors));
     }
 
     /// <summary>
@@ -242,11 +247,7 @@ public partial class SchemaTests
     public void WrongNewSyntax_IsRejected_AtItsLocation(string what, string find, string replace, string location, string keyword)
     {
         NewSyntax.Should().Contain(find, "the case '{0}' must change the profile", what);
-        var yaml = ReplaceOnce(NewSyntax, find, replace);
-        ProfileLoader.Load(yaml, "p.yaml").Diagnostics.Should().NotBeEmpty("the loader rejects '{0}' too", what);
-        var errors = Errors(YamlToJson(yaml));
-        errors.Should().Contain(e => e.Location == location && e.Keyword == keyword,
-            "the schema must reject '{0}' with '{1}' at '{2}'; it reported:{3}{4}", what, keyword, location, Environment.NewLine, Report(errors));
+        ShouldBeRejected(ReplaceOnce(NewSyntax, find, replace), what, location, keyword);
     }
 
     private static string ReplaceOnce(string text, string find, string replace)
