@@ -47,7 +47,7 @@ public static partial class Evaluator
             Instant? firstDue = waitingFor is null && deadline.HasDueInstant ? deadline.DueFrom(anchor, Calendar) : null;
             if (firstDue is { } fd && fd < r.At && deadline.From is not null)
                 why = [.. why, $"The deadline is counted from {deadline.From} at {Format(anchor)}, before the trigger: it had already passed when the duty arose."];
-            var spec = new Spec(r, why, anchor, waitingFor);
+            var spec = new Spec(r, why, anchor, waitingFor, r.Episode?.MissingEnd(profile.MissingEndsOn, at));
             if (rule.Recurs is null || firstDue is null || !r.IsRaised)
             {
                 Add(spec, null, r.At, firstDue, new Window(r.MetFrom, false, null), r.IsRaised, rule.LapsesOn);
@@ -57,7 +57,8 @@ public static partial class Evaluator
         }
 
         /// <summary>What every occurrence of one raised duty shares.</summary>
-        private sealed record Spec(Raised Raised, List<string> Why, Instant Anchor, string? WaitingFor);
+        /// <remarks><c>AbsenceEnded</c>: the event that ended the episode's absence, found once for all occurrences.</remarks>
+        private sealed record Spec(Raised Raised, List<string> Why, Instant Anchor, string? WaitingFor, EpisodeEvent? AbsenceEnded);
 
         /// <summary>
         /// The occurrences of a recurring duty: the first due by the deadline, each next one an interval later (from the
@@ -181,7 +182,7 @@ public static partial class Evaluator
                 {
                     // A duty raised after its episode's absence had ended (a report made after the child was back) is not
                     // needed from the start: a lapse event from that end on counts, though it came before the duty arose.
-                    var ended = r.Episode?.MissingEnd(profile.MissingEndsOn, at);
+                    var ended = spec.AbsenceEnded;
                     foreach (var e in r.Episode is null ? r.Candidates : r.Episode.Events)
                     {
                         // Otherwise a lapse counts from the start of the occurrence's window, whenever it came (before or after
