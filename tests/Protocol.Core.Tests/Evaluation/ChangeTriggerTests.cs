@@ -106,4 +106,19 @@ public class ChangeTriggerTests
         o.Due.Should().BeNull();
         o.Trigger.Should().StartWith("on becoming looked-after at ");
     }
+
+    [Fact]
+    public void BecomingLookedAfter_ThePlanIsMetByACarePlanRecord_NotByAnotherActivity()
+    {
+        var child = Child(care: CareStatus.LivingAtHome) with
+        {
+            Changes = [new CircumstanceChange { From = I("2025-03-01T12:00:00Z"), CareStatus = CareStatus.LookedAfter }],
+        };
+        var other = Evaluate(NoEpisodes(child, E("action-completed", "2025-03-02T12:00:00Z", "exploitation-plan")), "2025-04-01T00:00:00Z");
+        other.Single("entering-care-plan").Status.Should().Be(ObligationStatus.Pending);
+        var plan = Evaluate(NoEpisodes(child, E("action-completed", "2025-03-02T12:00:00Z", "care-plan")), "2025-04-01T00:00:00Z").Single("entering-care-plan");
+        plan.Status.Should().Be(ObligationStatus.MetOnTime);
+        plan.MetBy!.At.Should().Be(I("2025-03-02T12:00:00Z"));
+        plan.Explanation[^1].Should().Be("Met on time: action-completed:care-plan at 2025-03-02T12:00:00+00:00.");
+    }
 }

@@ -93,7 +93,8 @@ public partial class SchemaTests
     /// last-of event sets (trigger on and from, deadline from, ladder dated-by, condition from and dated-by), owner,
     /// recipients, met-by by/not-by, shared-across-episodes, standing, both forms of recurs, the conditions
     /// whereabouts-known, police-category and office-hours, the ladder keys raised-by and before-lower-held, and the
-    /// events categorised, whereabouts-lost, decision-recorded and frequency-agreed.
+    /// events categorised, whereabouts-lost, decision-recorded and frequency-agreed; child-scope triggers on a flag
+    /// identified and on a change of care status, catalogue ids (one and a list), and owners on a ladder and a rung.
     /// </summary>
     private const string NewSyntax = """
         profile:
@@ -107,6 +108,8 @@ public partial class SchemaTests
             end: "17:00"
             friday: { start: "09:00", end: "16:30" }
         risk-levels: [medium, high]
+        flags:
+          exploitation-risk: At risk of exploitation
         settings:
           immediately-grace:
             value: 2 working days
@@ -182,6 +185,24 @@ public partial class SchemaTests
             deadline: same-day
             met-by: action-completed:notify
             citation: §6
+          - id: exploitation-plan
+            title: Exploitation plan when the risk is identified
+            responsible: social-worker
+            scope: child
+            trigger: { flag-identified: exploitation-risk }
+            deadline: { within: 5 working days }
+            met-by: action-completed:notify
+            catalogue: exploitation-plan
+            citation: §8
+          - id: placement-check
+            title: Check on becoming looked after
+            responsible: social-worker
+            scope: child
+            trigger: { change: care-status, to: looked-after }
+            deadline: { within: 10 days }
+            met-by: action-completed:notify
+            catalogue: [placement-check, placement-check-2]
+            citation: §9
         ladders:
           - id: repeat
             title: Repeat episodes
@@ -191,8 +212,9 @@ public partial class SchemaTests
             window: 90 days
             raised-by: every-episode
             before-lower-held: decision
+            owner: any
             rungs:
-              - { id: third, title: Strategy meeting, episodes: 3, activity: strategy-meeting, responsible: social-worker, deadline: at-trigger, citation: §7 }
+              - { id: third, title: Strategy meeting, episodes: 3, activity: strategy-meeting, responsible: social-worker, deadline: at-trigger, owner: responsible-authority, citation: §7 }
             citation: §7
         """;
 
@@ -244,6 +266,15 @@ public partial class SchemaTests
     [InlineData("decision-recorded without its activity", "met-by: decision-recorded:strategy-meeting", "met-by: decision-recorded", "/obligations/4/met-by", "pattern")]
     [InlineData("whereabouts-lost with a qualifier", "lapses-on: [whereabouts-lost, found]", "lapses-on: [whereabouts-lost:police, found]", "/obligations/0/lapses-on/0", "pattern")]
     [InlineData("categorised with a category that is not one", "trigger: { on: categorised }", "trigger: { on: categorised:lost }", "/obligations/4/trigger/on", "pattern")]
+    [InlineData("catalogue id not kebab-case", "catalogue: exploitation-plan", "catalogue: Exploitation Plan", "/obligations/6/catalogue", "pattern")]
+    [InlineData("catalogue list empty", "catalogue: [placement-check, placement-check-2]", "catalogue: []", "/obligations/7/catalogue", "minItems")]
+    [InlineData("catalogue id listed twice", "catalogue: [placement-check, placement-check-2]", "catalogue: [placement-check, placement-check]", "/obligations/7/catalogue", "uniqueItems")]
+    [InlineData("flag-identified with another key", "{ flag-identified: exploitation-risk }", "{ flag-identified: exploitation-risk, to: looked-after }", "/obligations/6/trigger/to", "additionalProperties")]
+    [InlineData("flag-identified not a flag id", "{ flag-identified: exploitation-risk }", "{ flag-identified: Exploitation }", "/obligations/6/trigger/flag-identified", "pattern")]
+    [InlineData("change of a fact that is not one", "{ change: care-status, to: looked-after }", "{ change: religion }", "/obligations/7/trigger/change", "enum")]
+    [InlineData("change to a care status that is not one", "{ change: care-status, to: looked-after }", "{ change: care-status, to: adopted }", "/obligations/7/trigger/to", "enum")]
+    [InlineData("ladder owner not an authority", "    owner: any\n    rungs:", "    owner: placing\n    rungs:", "/ladders/0/owner", "enum")]
+    [InlineData("rung owner not an authority", "owner: responsible-authority, citation: §7", "owner: host, citation: §7", "/ladders/0/rungs/0/owner", "enum")]
     public void WrongNewSyntax_IsRejected_AtItsLocation(string what, string find, string replace, string location, string keyword)
     {
         NewSyntax.Should().Contain(find, "the case '{0}' must change the profile", what);
