@@ -31,7 +31,11 @@ public class DeadlineStatusTests
     [Fact]
     public void ReturnInterview_NotMet_IsPendingAtTheDeadline_AndOverdueOneMinuteAfter()
     {
-        Evaluate(Returned(), "2025-02-05T10:00:00Z").Single("return-interview").Status.Should().Be(ObligationStatus.Pending);
+        var atDue = Evaluate(Returned(), "2025-02-05T10:00:00Z").Single("return-interview");
+        atDue.Status.Should().Be(ObligationStatus.Pending);
+        atDue.Explanation[^1].Should().Be("Pending: 0s left at 2025-02-05T10:00:00+00:00.");
+        Evaluate(Returned(), "2025-02-05T09:59:00Z").Single("return-interview").Explanation[^1]
+            .Should().Be("Pending: 1m left at 2025-02-05T09:59:00+00:00.");
         var late = Evaluate(Returned(), "2025-02-05T10:01:00Z").Single("return-interview");
         late.Status.Should().Be(ObligationStatus.Overdue);
         late.Explanation.Should().Contain(l => l.StartsWith("Overdue") && l.Contains("1m past"));
