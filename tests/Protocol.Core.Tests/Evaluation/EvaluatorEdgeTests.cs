@@ -97,6 +97,13 @@ public class EvaluatorEdgeTests
     }
 
     [Fact]
+    public void ACaseOfOnlyAnEmptyEpisode_IsKeptAsItIs_WithoutFailing()
+    {
+        // Nothing after the instant: the case is evaluated as given, and the empty episode is still listed.
+        Evaluate(Case(Child(), Episode("E0")), "2025-02-01T00:00:00Z").Episodes.Select(e => e.EpisodeId).Should().Equal("E0");
+    }
+
+    [Fact]
     public void ChildLadder_ExplanationAndTitle_Verbatim()
     {
         // E3 reported Mon 20 Jan 10:00 GMT; 90 days ending 20 Jan start 23 Oct 2024; 5 working days → Mon 27 Jan 23:59:59.
