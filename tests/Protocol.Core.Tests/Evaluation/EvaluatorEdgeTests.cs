@@ -89,6 +89,21 @@ public class EvaluatorEdgeTests
     }
 
     [Fact]
+    public void EpisodeEventsAfterTheInstant_AreNotSeen_EvenWithNoLaterRecords()
+    {
+        // Reported 1 Feb 11:00; graded high and found on 3 Feb, after the instant (2 Feb 09:00): at the instant there is no
+        // risk grading, the episode has not ended, and the high-risk meeting has not arisen.
+        var c = Case(Child(), Episode("E1", E("last-seen", "2025-02-01T10:00:00Z"), E("reported-missing", "2025-02-01T11:00:00Z"),
+            E("risk-graded", "2025-02-03T09:00:00Z", "high"), E("found", "2025-02-03T10:00:00Z")));
+        var a = Evaluate(c, "2025-02-02T09:00:00Z");
+        a.CurrentRisk.Should().BeNull();
+        a.Episodes.Single().Ended.Should().BeNull();
+        a.Episodes.Single().Risk.Should().BeNull();
+        a.Obligations.Should().NotContain(o => o.Id == "high-risk-meeting");
+        a.Assumptions.Should().Contain("2 events recorded after the evaluation instant were ignored: the case is assessed as it stood at 2025-02-02T09:00:00+00:00.");
+    }
+
+    [Fact]
     public void AnEpisodeWithNoEvents_IsDroppedWhenTheCaseIsCut_WithoutFailing()
     {
         // A later record makes the evaluator cut the case at the instant; the empty episode then has nothing and is left out.
