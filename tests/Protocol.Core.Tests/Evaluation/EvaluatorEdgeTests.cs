@@ -115,7 +115,9 @@ public class EvaluatorEdgeTests
     public void ACaseOfOnlyAnEmptyEpisode_IsKeptAsItIs_WithoutFailing()
     {
         // Nothing after the instant: the case is evaluated as given, and the empty episode is still listed.
-        Evaluate(Case(Child(), Episode("E0")), "2025-02-01T00:00:00Z").Episodes.Select(e => e.EpisodeId).Should().Equal("E0");
+        var summary = Evaluate(Case(Child(), Episode("E0")), "2025-02-01T00:00:00Z").Episodes.Should().ContainSingle().Subject;
+        summary.EpisodeId.Should().Be("E0");
+        (summary.Classification, summary.Reason).Should().Be(("absent", "no classification rule matched"));
     }
 
     [Fact]
