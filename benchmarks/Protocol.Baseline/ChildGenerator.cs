@@ -36,6 +36,9 @@ public sealed class ChildGenerator
     /// <summary>A generator whose children depend only on the seed.</summary>
     public ChildGenerator(int seed) => _random = new Random(seed);
 
+    /// <summary>The seed the agreement test and the benchmarks share, so that they see the same children.</summary>
+    public const int DefaultSeed = 20250106;
+
     /// <summary><paramref name="count"/> children from a fresh generator with the seed.</summary>
     public static List<ChildCase> Generate(int count, int seed)
     {

@@ -2,7 +2,6 @@ using NodaTime;
 using Protocol.Core.Evaluation;
 using Protocol.Core.Model;
 using Protocol.Core.Rules;
-using Protocol.Profiles;
 using static Protocol.Core.Tests.Fixtures.Fixture;
 
 namespace Protocol.Core.Tests.Evaluation;
@@ -17,12 +16,7 @@ public class DeadlineKindTests
     private static ChildCase Still(params EpisodeEvent[] more) =>
         Case(Child(), Episode("E1", [E("last-seen", "2025-02-01T10:00:00Z"), E("reported-missing", "2025-02-01T11:00:00Z"), .. more]));
 
-    private static CompiledProfile WithProfileGrace(string grace)
-    {
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fixture.yaml"));
-        text.Should().Contain("    value: never\n");
-        return ProfileLoader.LoadOrThrow(text.Replace("    value: never\n", $"    value: {grace}\n"), "variant.yaml");
-    }
+    private static CompiledProfile WithProfileGrace(string grace) => Variant("    value: never\n", $"    value: {grace}\n");
 
     // ---- at-trigger -------------------------------------------------------------------------------------------
 

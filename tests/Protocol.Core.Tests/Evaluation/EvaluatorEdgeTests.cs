@@ -27,9 +27,8 @@ public class EvaluatorEdgeTests
         ((Action)(() => Evaluator.EvaluateCaseload(Profile, null!, I("2025-01-01T00:00:00Z")))).Should().Throw<ArgumentNullException>().WithParameterName("caseload");
     }
 
-    private const string Activities = "interview, strategy-meeting, daily-review, stage-1-meeting, stage-2-meeting, decline-meeting, school-notice, under-18-notice, "
-        + "safe-and-well, home-review, police-notice, missing-notice, exploitation-plan, placement-risk-assessment, care-plan, contingency-plan, safety-plan, rhi, "
-        + "debrief, review, welfare-check, daily-log, referral, standing-arrangement, arrangement-ended, placing-review, host-notice, duty-call, repeat-1, repeat-2";
+    /// <summary>The fixture's activities as the message lists them: every declared id, in the profile's order.</summary>
+    private static string Activities => string.Join(", ", Profile.Activities.Select(a => a.Id));
 
     private static ChildCase UnknownActivity(string id) =>
         new(Child() with { Id = id }, [Episode("E1", E("last-seen", "2025-02-01T10:00:00Z"), E("found", "2025-02-01T11:00:00Z", "nope"))]);

@@ -1,7 +1,7 @@
+using NodaTime;
 using Protocol.Core.Evaluation;
 using Protocol.Core.Model;
 using Protocol.Core.Rules;
-using Protocol.Profiles;
 using static Protocol.Core.Tests.Fixtures.Fixture;
 
 namespace Protocol.Core.Tests.Evaluation;
@@ -36,18 +36,13 @@ public class LadderReadingTests
 
         """;
 
-    private static readonly Lazy<CompiledProfile> Variant = new(() =>
-    {
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fixture.yaml"));
-        var i = text.IndexOf("\nnot-encoded:", StringComparison.Ordinal);
-        return ProfileLoader.LoadOrThrow(text[..(i + 1)] + Extra + text[(i + 1)..], "fixture-variant.yaml");
-    });
+    private static readonly Lazy<CompiledProfile> WithLadders = new(() => Variant("\nnot-encoded:", "\n" + Extra + "not-encoded:"));
 
     // Each episode: last seen 09:00, reported 10:00 (which dates it), found 20:00 (GMT outside summer time).
     private static Episode Reported(string id, string date) =>
         Episode(id, E("last-seen", $"{date}T09:00:00Z"), E("reported-missing", $"{date}T10:00:00Z"), E("found", $"{date}T20:00:00Z"));
 
-    private static Assessment Run(ChildCase c, string at) => Evaluator.Evaluate(Variant.Value, c, I(at));
+    private static Assessment Run(ChildCase c, string at) => Evaluate(WithLadders.Value, c, at);
 
     private static List<EscalationResult> Of(Assessment a, string ladder) => a.Escalations.Where(e => e.LadderId == ladder).ToList();
 
@@ -60,8 +55,8 @@ public class LadderReadingTests
         e.RungId.Should().Be("first-report");
         e.Nature.Should().Be(Nature.Consider);
         e.Count.Should().Be(1);
-        e.WindowFrom.Should().Be(new NodaTime.LocalDate(2025, 1, 7));
-        e.WindowTo.Should().Be(new NodaTime.LocalDate(2025, 2, 3));
+        e.WindowFrom.Should().Be(new LocalDate(2025, 1, 7));
+        e.WindowTo.Should().Be(new LocalDate(2025, 2, 3));
         e.Due!.Utc.Should().Be(I("2025-02-03T10:00:00Z"));
         e.Due.Immediate.Should().BeTrue();
         e.Status.Should().Be(ObligationStatus.DecisionRequired);
@@ -79,7 +74,7 @@ public class LadderReadingTests
         var a = Run(Case(Child(), Reported("E1", "2025-01-05"), Reported("E2", "2025-02-03")), "2025-02-03T12:00:00Z");
         var e = Of(a, "probe-first").Single(x => x.RungId == "second-report");
         e.Count.Should().Be(2);
-        e.WindowFrom.Should().Be(new NodaTime.LocalDate(2024, 12, 4));
+        e.WindowFrom.Should().Be(new LocalDate(2024, 12, 4));
         e.Due!.Immediate.Should().BeFalse();
         e.Explanation.Take(3).Should().Equal(
             "Reached: 2 counted episodes (E1, E2) in the 28 days ending on the trigger date or the 2 months ending on the trigger date (1 in the 28 days from 2025-01-07; 2 in the 2 months from 2024-12-04); this rung is 2.",
@@ -118,7 +113,7 @@ public class LadderReadingTests
         var c = Case(Child(), Reported("E1", "2019-03-01"), Reported("E2", "2022-07-01"), Reported("E3", "2025-02-03"), Reported("E4", "2025-02-10"));
         var a = Run(c, "2025-02-11T00:00:00Z");
         var e = Of(a, "probe-history").Should().ContainSingle().Subject;
-        (e.TriggerEpisodeId, e.Count, e.WindowFrom).Should().Be(("E3", 3, (NodaTime.LocalDate?)null));
+        (e.TriggerEpisodeId, e.Count, e.WindowFrom).Should().Be(("E3", 3, (LocalDate?)null));
         e.Explanation.Take(2).Should().Equal(
             "Reached: 3 counted episodes (E1, E2, E3) in the child's whole history (whole history); this rung is 3 or more.",
             "Due by 2025-02-05T10:00:00+00:00 (within 2 days (calendar, Europe/London wall clock) of the trigger episode E3, dated 2025-02-03T10:00:00+00:00).");

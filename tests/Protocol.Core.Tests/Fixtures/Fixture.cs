@@ -10,10 +10,27 @@ namespace Protocol.Core.Tests.Fixtures;
 /// <summary>The generic fixture profile and a small builder for cases.</summary>
 internal static class Fixture
 {
-    private static readonly Lazy<CompiledProfile> Compiled = new(() =>
-        ProfileLoader.LoadOrThrow(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fixture.yaml")), "fixture.yaml"));
+    /// <summary>The fixture profile's YAML, as shipped with the tests.</summary>
+    public static string Text { get; } = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fixture.yaml"));
+
+    private static readonly Lazy<CompiledProfile> Compiled = new(() => ProfileLoader.LoadOrThrow(Text, "fixture.yaml"));
 
     public static CompiledProfile Profile => Compiled.Value;
+
+    /// <summary>
+    /// A variant of the fixture for what it does not have: its text with <paramref name="find"/> (which must occur
+    /// exactly once) replaced by <paramref name="replace"/>, compiled.
+    /// </summary>
+    public static CompiledProfile Variant(string find, string replace, string name = "fixture-variant.yaml")
+    {
+        var at = Text.IndexOf(find, StringComparison.Ordinal);
+        at.Should().BeGreaterThanOrEqualTo(0, "the fixture must contain '{0}'", find);
+        Text.IndexOf(find, at + 1, StringComparison.Ordinal).Should().Be(-1, "'{0}' must occur once in the fixture", find);
+        return ProfileLoader.LoadOrThrow(Text[..at] + replace + Text[(at + find.Length)..], name);
+    }
+
+    /// <summary>The case evaluated against a variant of the fixture.</summary>
+    public static Assessment Evaluate(CompiledProfile profile, ChildCase c, string at) => Evaluator.Evaluate(profile, c, I(at));
 
     public static Instant I(string text) => InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
 

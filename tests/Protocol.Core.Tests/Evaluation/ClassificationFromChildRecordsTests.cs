@@ -1,7 +1,6 @@
 using Protocol.Core.Evaluation;
 using Protocol.Core.Model;
 using Protocol.Core.Rules;
-using Protocol.Profiles;
 using static Protocol.Core.Tests.Fixtures.Fixture;
 
 namespace Protocol.Core.Tests.Evaluation;
@@ -11,7 +10,7 @@ namespace Protocol.Core.Tests.Evaluation;
 /// an episode missing once a duty call has been recorded for the child (a child-level record, not the episode's own).
 /// The classifier must look at the instants of the child's other records, not only the episode's own.
 /// </summary>
-public class ClassifierMutationTests
+public class ClassificationFromChildRecordsTests
 {
     private const string Rule = """
             - label: missing
@@ -21,15 +20,9 @@ public class ClassifierMutationTests
 
         """;
 
-    private static readonly Lazy<CompiledProfile> Variant = new(() =>
-    {
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fixture.yaml"));
-        const string anchor = "  classification:\n";
-        var i = text.IndexOf(anchor, StringComparison.Ordinal) + anchor.Length;
-        return ProfileLoader.LoadOrThrow(text[..i] + Rule + text[i..], "fixture-classifier.yaml");
-    });
+    private static readonly Lazy<CompiledProfile> WithRule = new(() => Variant("  classification:\n", "  classification:\n" + Rule, "fixture-classifier.yaml"));
 
-    private static Assessment Run(ChildCase c, string at) => Evaluator.Evaluate(Variant.Value, c, I(at));
+    private static Assessment Run(ChildCase c, string at) => Evaluate(WithRule.Value, c, at);
 
     // Last seen Sat 1 Feb 10:00 (never reported: absent by default); found Sun 2 Feb 10:00.
     private static ChildCase WithDutyCall(params string[] calls) =>

@@ -5,7 +5,7 @@ using static Protocol.Core.Tests.Fixtures.Fixture;
 namespace Protocol.Core.Tests.Evaluation;
 
 /// <summary>The assessment's assumption lines, verbatim: events after the instant, and a report with no risk grading.</summary>
-public class EvaluationRunMutationTests
+public class AssumptionLineTests
 {
     // Mon 3 Feb 2025 (GMT): last seen 10:00, reported 10:05.
     private static Episode Ep(params EpisodeEvent[] more) =>
